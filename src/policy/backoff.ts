@@ -1,0 +1,107 @@
+import type { CloseAction } from '../registry/types.js';
+import { MAX_HINT_MS } from './hints.js';
+
+/**
+ * The numbers behind every reconnect delay. All in milliseconds.
+ *
+ * @example
+ * ```ts
+ * const fast: BackoffConfig = { ...DEFAULT_BACKOFF, initialDelayMs: 250, maxDelayMs: 5_000 };
+ * ```
+ */
+export interface BackoffConfig {
+  /** Ceiling of the first `reconnect` delay; the ceiling doubles on every attempt (default 1000). */
+  readonly initialDelayMs: number;
+  /** Largest ceiling for `reconnect` delays (default 30000). */
+  readonly maxDelayMs: number;
+  /** Shortest `slow-down` delay (default 30000); doubles per attempt. */
+  readonly slowDownMinMs: number;
+  /** Largest base for `slow-down`; the jittered delay is then 1-2x this (default 300000: 5-10 min). */
+  readonly slowDownMaxMs: number;
+  /** Range of the first `reconnect-later` (1012) delay (default 5000-30000). */
+  readonly laterMinMs: number;
+  readonly laterMaxMs: number;
+  /** Extra random share added on top of a server's retry-after hint (default 0.2: up to +20 %). */
+  readonly hintJitter: number;
+}
+
+/** The defaults, chosen from RFC 6455 §7.2.3 and the 1012/1013 registrations. */
+export const DEFAULT_BACKOFF: BackoffConfig = {
+  initialDelayMs: 1000,
+  maxDelayMs: 30_000,
+  slowDownMinMs: 30_000,
+  slowDownMaxMs: 300_000,
+  laterMinMs: 5000,
+  laterMaxMs: 30_000,
+  hintJitter: 0.2,
+};
+
+/**
+ * What the next delay depends on.
+ *
+ * @example
+ * ```ts
+ * const input: DelayInput = { action: 'reconnect', attempt: 0, random: Math.random };
+ * ```
+ */
+export interface DelayInput {
+  readonly action: CloseAction;
+  /** Failed attempts so far in this outage, starting at 0. */
+  readonly attempt: number;
+  /** The server's hint from the close reason: a floor for the delay. */
+  readonly retryAfterMs?: number;
+  /** A source of numbers in [0, 1). */
+  readonly random: () => number;
+}
+
+// Past 2^40 the ceiling is at the cap for any sane base; capping the exponent keeps the math finite.
+const MAX_EXPONENT = 40;
+
+function unit(random: () => number): number {
+  const r = random();
+  return Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
+}
+
+function exponential(base: number, cap: number, attempt: number): number {
+  const n = Number.isFinite(attempt) && attempt > 0 ? Math.min(Math.floor(attempt), MAX_EXPONENT) : 0;
+  return Math.min(cap, base * 2 ** n);
+}
+
+/**
+ * The delay before the next attempt, in ms. Pure and overflow-safe: any attempt count gives a
+ * finite delay, still random at the cap.
+ *
+ * - `reconnect`: full jitter, random in [0, min(max, initial * 2^attempt)].
+ * - `reconnect-later`: random in [5 s, 30 s], the ceiling growing like `reconnect` after that.
+ * - `slow-down` and rate-limit `policy`: base = min(slowDownMax, slowDownMin * 2^attempt), delay
+ *   random in [base, 2 * base]: at least 30 s, 5-10 min at the cap.
+ * - A `retryAfterMs` hint replaces all of that: it is a floor, jitter only adds up to
+ *   `hintJitter` of it, and it is clamped to one hour.
+ *
+ * @example
+ * ```ts
+ * nextDelay({ action: 'reconnect', attempt: 3, random: () => 0.5 });              // 4000
+ * nextDelay({ action: 'slow-down', attempt: 0, random: () => 0 });                // 30000
+ * nextDelay({ action: 'reconnect', attempt: 0, retryAfterMs: 2000, random: () => 1 }); // 2400
+ * ```
+ */
+export function nextDelay(input: DelayInput, config: BackoffConfig = DEFAULT_BACKOFF): number {
+  const r = unit(input.random);
+  if (input.retryAfterMs !== undefined && Number.isFinite(input.retryAfterMs)) {
+    const floor = Math.min(Math.max(input.retryAfterMs, 0), MAX_HINT_MS);
+    return Math.round(floor + r * floor * config.hintJitter);
+  }
+  switch (input.action) {
+    case 'reconnect-later': {
+      const ceiling = Math.max(config.laterMaxMs, exponential(config.initialDelayMs, config.maxDelayMs, input.attempt));
+      return Math.round(config.laterMinMs + r * (ceiling - config.laterMinMs));
+    }
+    case 'slow-down':
+    case 'policy': {
+      const base = exponential(config.slowDownMinMs, config.slowDownMaxMs, input.attempt);
+      return Math.round(base + r * base);
+    }
+    default:
+      return Math.round(r * exponential(config.initialDelayMs, config.maxDelayMs, input.attempt));
+  }
+}

@@ -1,0 +1,161 @@
+import type { CloseAction, CodeRange, PolicyKind } from './types.js';
+
+/**
+ * What the registry knows about one close code, without advice text (that lives in locales, so
+ * that classifying a close does not bundle any prose).
+ *
+ * @example
+ * ```ts
+ * lookupCode(1014);
+ * // { code: 1014, name: 'Bad Gateway', range: 'standard', sendable: true,
+ * //   scriptSendable: false, action: 'reconnect' }
+ * ```
+ */
+export interface CodeEntry {
+  readonly code: number;
+  readonly name: string;
+  readonly range: CodeRange;
+  /** May an endpoint put this code in a close frame? Never for 1005, 1006, 1015 and reserved codes. */
+  readonly sendable: boolean;
+  /** May a browser script pass it to `WebSocket.close()`? Only 1000 and 3000-4999. */
+  readonly scriptSendable: boolean;
+  /** The default action when the server (not the app) closed with this code. */
+  readonly action: CloseAction;
+  /** For `policy` actions: the kind the code itself implies, before the reason is read. */
+  readonly policyKind?: PolicyKind;
+  /**
+   * For codes we do not trust blindly: after this many consecutive closes with the same code the
+   * action escalates to `stop` instead of looping.
+   */
+  readonly maxRepeats?: number;
+}
+
+type Row = readonly [name: string, action: CloseAction, sendable: boolean, extra?: Partial<CodeEntry>];
+
+/** Consecutive closes with an untrusted code before we stop looping on it. */
+export const DEFAULT_MAX_REPEATS = 5;
+
+// Defaults follow RFC 6455 §7.4.1, the IANA registry and DESIGN.md §3.
+const STANDARD: Readonly<Record<number, Row>> = {
+  1000: ['Normal Closure', 'reconnect', true],
+  1001: ['Going Away', 'reconnect', true],
+  1002: ['Protocol Error', 'reconnect', true, { maxRepeats: 3 }],
+  1003: ['Unsupported Data', 'stop', true],
+  1004: ['Reserved', 'reconnect', false, { maxRepeats: DEFAULT_MAX_REPEATS }],
+  1005: ['No Status Received', 'reconnect', false],
+  1006: ['Abnormal Closure', 'reconnect', false],
+  1007: ['Invalid Frame Payload Data', 'stop', true],
+  1008: ['Policy Violation', 'policy', true],
+  1009: ['Message Too Big', 'stop', true],
+  1010: ['Mandatory Extension', 'stop', true],
+  1011: ['Internal Error', 'reconnect', true],
+  1012: ['Service Restart', 'reconnect-later', true],
+  1013: ['Try Again Later', 'slow-down', true],
+  1014: ['Bad Gateway', 'reconnect', true],
+  1015: ['TLS Handshake', 'reconnect', false],
+  3000: ['Unauthorized', 'policy', true, { policyKind: 'auth' }],
+  3003: ['Forbidden', 'stop', true],
+  3008: ['Timeout', 'reconnect', true],
+};
+
+const RANGE_NAMES: Readonly<Record<CodeRange, string>> = {
+  'invalid-low': 'Invalid (below 1000)',
+  standard: 'Standard',
+  unassigned: 'Unassigned (reserved for the protocol)',
+  registered: 'Library or framework code',
+  private: 'Private-use application code',
+  'invalid-high': 'Invalid (above 4999)',
+};
+
+/** Smallest and largest close code the registry answers for. */
+export const MIN_CODE = 0;
+export const MAX_CODE = 65535;
+
+/**
+ * Throws a `RangeError` naming the value unless it is an integer in 0-65535.
+ *
+ * @example
+ * ```ts
+ * assertCode(1.5); // RangeError: close code must be an integer in 0-65535, got 1.5
+ * ```
+ */
+export function assertCode(code: unknown): asserts code is number {
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < MIN_CODE || code > MAX_CODE) {
+    throw new RangeError(`close code must be an integer in ${MIN_CODE}-${MAX_CODE}, got ${describeValue(code)}`);
+  }
+}
+
+/** A short, safe rendering of any value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return String(value);
+  return typeof value;
+}
+
+/**
+ * The range a code belongs to.
+ *
+ * @example
+ * ```ts
+ * rangeOf(4001); // 'private'
+ * ```
+ */
+export function rangeOf(code: number): CodeRange {
+  if (code < 1000) return 'invalid-low';
+  if (code <= 1015) return 'standard';
+  if (code < 3000) return 'unassigned';
+  if (code < 4000) return 'registered';
+  if (code < 5000) return 'private';
+  return 'invalid-high';
+}
+
+/** Is this code one the registry describes individually (1000-1015, 3000, 3003, 3008)? */
+export function isNamedCode(code: number): boolean {
+  return code in STANDARD;
+}
+
+/**
+ * The registry's entry for any integer code 0-65535.
+ *
+ * @example
+ * ```ts
+ * lookupCode(1008).action; // 'policy'
+ * lookupCode(4321).range;  // 'private'
+ * ```
+ */
+export function lookupCode(code: number): CodeEntry {
+  assertCode(code);
+  const range = rangeOf(code);
+  const scriptSendable = code === 1000 || (code >= 3000 && code <= 4999);
+  const row = STANDARD[code];
+  if (row) {
+    const [name, action, sendable, extra] = row;
+    return { code, name, range, sendable, scriptSendable, action, ...extra };
+  }
+  return {
+    code,
+    name: RANGE_NAMES[range],
+    range,
+    sendable: range === 'registered' || range === 'private',
+    scriptSendable,
+    // Unknown codes are probably transient, but we never loop on them forever.
+    action: 'reconnect',
+    maxRepeats: DEFAULT_MAX_REPEATS,
+  };
+}
+
+/** Every individually named code, ascending. */
+export const NAMED_CODES: readonly number[] = Object.keys(STANDARD)
+  .map(Number)
+  .sort((a, b) => a - b);
+
+/** Every range, in code order. */
+export const CODE_RANGES: readonly CodeRange[] = [
+  'invalid-low',
+  'standard',
+  'unassigned',
+  'registered',
+  'private',
+  'invalid-high',
+];

@@ -1,0 +1,208 @@
+import { assertCode, describeValue } from './codes.js';
+import type { AdviceText, CloseAction, CodeDefinition, CodeMap, CodeRangeDefinition, PolicyKind } from './types.js';
+
+const ACTIONS: readonly CloseAction[] = ['none', 'reconnect', 'reconnect-later', 'slow-down', 'policy', 'stop'];
+const POLICY_KINDS: readonly PolicyKind[] = ['auth', 'rate-limit', 'other'];
+const ADVICE_FIELDS = ['description', 'whenYouSee', 'howToFix'] as const;
+
+/**
+ * Definitions keyed by code (`4001`) or by an inclusive range (`'4100-4199'`).
+ *
+ * @example
+ * ```ts
+ * const input: CodeDefinitions = {
+ *   4001: { name: 'Kicked by moderator', action: 'stop' },
+ *   '4100-4199': { name: 'Shard moving', action: 'reconnect' },
+ * };
+ * ```
+ */
+export type CodeDefinitions = Readonly<Record<number | string, CodeDefinition>>;
+
+/**
+ * What the `codes` option accepts: a map from `defineCodes` or a profile, a plain object of
+ * definitions, or a list of those (later entries win).
+ *
+ * @example
+ * ```ts
+ * new ResilientSocket(url, { codes: [graphqlWs, { 4001: { name: 'Kicked', action: 'stop' } }] });
+ * ```
+ */
+export type CodesOption = CodeMap | CodeDefinitions | ReadonlyArray<CodeMap | CodeDefinitions>;
+
+function isProtocolCode(code: number): boolean {
+  return code >= 1000 && code <= 2999;
+}
+
+function fail(where: string, message: string): never {
+  throw new TypeError(`defineCodes: ${where}: ${message}`);
+}
+
+function checkAdvice(where: string, advice: unknown): void {
+  if (advice === undefined) return;
+  if (typeof advice !== 'object' || advice === null)
+    fail(where, `advice must be an object, got ${describeValue(advice)}`);
+  const record = advice as Record<string, unknown>;
+  const texts: Array<[string, unknown]> = 'description' in record ? [['advice', record]] : Object.entries(record);
+  if (texts.length === 0) fail(where, 'advice has no text');
+  for (const [key, text] of texts) {
+    if (typeof text !== 'object' || text === null) fail(where, `${key} must be an object, got ${describeValue(text)}`);
+    for (const field of ADVICE_FIELDS) {
+      const value = (text as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || value.trim() === '') {
+        fail(where, `${key}.${field} must be a non-empty string, got ${describeValue(value)}`);
+      }
+    }
+  }
+}
+
+function checkDefinition(where: string, def: unknown): CodeDefinition {
+  if (typeof def !== 'object' || def === null) fail(where, `definition must be an object, got ${describeValue(def)}`);
+  const { name, action, policyKind, advice } = def as Record<string, unknown>;
+  if (typeof name !== 'string' || name.trim() === '')
+    fail(where, `name must be a non-empty string, got ${describeValue(name)}`);
+  if (!ACTIONS.includes(action as CloseAction)) {
+    fail(where, `action must be one of ${ACTIONS.join(', ')}, got ${describeValue(action)}`);
+  }
+  if (policyKind !== undefined && !POLICY_KINDS.includes(policyKind as PolicyKind)) {
+    fail(where, `policyKind must be one of ${POLICY_KINDS.join(', ')}, got ${describeValue(policyKind)}`);
+  }
+  checkAdvice(where, advice);
+  return def as CodeDefinition;
+}
+
+function parseCode(where: string, text: string): number {
+  const code = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  try {
+    assertCode(code);
+  } catch {
+    fail(where, `key must be a close code 0-65535 or a range like "4100-4199", got ${describeValue(text)}`);
+  }
+  if (isProtocolCode(code)) {
+    throw new RangeError(`defineCodes: code ${code} belongs to the protocol (1000-2999) and cannot be redefined`);
+  }
+  return code;
+}
+
+/**
+ * Teaches closewise the meaning of your server's own close codes. Keys are codes or inclusive
+ * ranges (`'4100-4199'`); codes 1000-2999 belong to the protocol and throw a `RangeError`.
+ * Malformed definitions throw a `TypeError` naming the key and the bad value.
+ *
+ * @example
+ * ```ts
+ * const appCodes = defineCodes({
+ *   4001: {
+ *     name: 'Session replaced',
+ *     action: 'stop',
+ *     advice: { description: 'You opened the app elsewhere.', whenYouSee: 'After logging in on another tab.', howToFix: 'Close the other tab.' },
+ *   },
+ *   4002: { name: 'Token expired', action: 'policy', policyKind: 'auth' },
+ * });
+ * new ResilientSocket(url, { codes: appCodes });
+ * ```
+ */
+export function defineCodes(definitions: CodeDefinitions, id = 'app'): CodeMap {
+  if (typeof definitions !== 'object' || definitions === null || Array.isArray(definitions)) {
+    throw new TypeError(`defineCodes: expected an object of code definitions, got ${describeValue(definitions)}`);
+  }
+  const codes: Record<number, CodeDefinition> = {};
+  const ranges: CodeRangeDefinition[] = [];
+  for (const [key, def] of Object.entries(definitions)) {
+    const where = `code ${key}`;
+    const checked = checkDefinition(where, def);
+    const dash = key.indexOf('-');
+    if (dash === -1) {
+      codes[parseCode(where, key)] = checked;
+      continue;
+    }
+    const min = parseCode(where, key.slice(0, dash));
+    const max = parseCode(where, key.slice(dash + 1));
+    if (min > max) fail(where, `range start ${min} is after its end ${max}`);
+    if (min < 1000 && max >= 1000) {
+      throw new RangeError(`defineCodes: range ${key} covers protocol codes 1000-2999, which cannot be redefined`);
+    }
+    ranges.push({ ...checked, min, max });
+  }
+  // A code without advice of its own borrows the advice of the range around it.
+  for (const [code, def] of Object.entries(codes)) {
+    if (def.advice) continue;
+    const around = ranges.find((r) => r.advice && Number(code) >= r.min && Number(code) <= r.max);
+    if (around) codes[Number(code)] = { ...def, advice: around.advice };
+  }
+  return { id, codes, ranges };
+}
+
+function isCodeMap(value: unknown): value is CodeMap {
+  const candidate = value as CodeMap;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof candidate.id === 'string' &&
+    typeof candidate.codes === 'object' &&
+    Array.isArray(candidate.ranges)
+  );
+}
+
+/**
+ * Normalizes the `codes` option to a list of maps, validating plain objects with `defineCodes`.
+ *
+ * @example
+ * ```ts
+ * toCodeMaps({ 4001: { name: 'Kicked', action: 'stop' } }); // [{ id: 'app', codes: {...}, ranges: [] }]
+ * ```
+ */
+export function toCodeMaps(option: CodesOption | undefined): readonly CodeMap[] {
+  if (option === undefined) return [];
+  const list = Array.isArray(option) ? option : [option];
+  return list.map((item) => (isCodeMap(item) ? item : defineCodes(item as CodeDefinitions)));
+}
+
+/**
+ * A definition that a map gives for a code, and which map gave it.
+ */
+export interface ResolvedDefinition {
+  readonly definition: CodeDefinition;
+  readonly source: string;
+}
+
+/**
+ * Finds the definition of a code in maps (later maps win; an exact code beats a range).
+ * Codes 1000-2999 are never resolved from maps.
+ *
+ * @example
+ * ```ts
+ * resolveDefinition(4401, [graphqlWs])?.definition.name; // 'Unauthorized'
+ * ```
+ */
+export function resolveDefinition(code: number, maps: readonly CodeMap[]): ResolvedDefinition | undefined {
+  if (isProtocolCode(code)) return undefined;
+  for (let i = maps.length - 1; i >= 0; i--) {
+    const map = maps[i] as CodeMap;
+    const exact = map.codes[code];
+    if (exact) return { definition: exact, source: map.id };
+    const range = map.ranges.find((r) => code >= r.min && code <= r.max);
+    if (range) return { definition: range, source: map.id };
+  }
+  return undefined;
+}
+
+/**
+ * Picks the advice text for a locale from a definition's advice.
+ *
+ * @example
+ * ```ts
+ * pickAdvice({ en: adviceEn, tr: adviceTr }, 'tr'); // { text: adviceTr, locale: 'tr' }
+ * ```
+ */
+export function pickAdvice(
+  advice: CodeDefinition['advice'],
+  localeId: string,
+): { readonly text: AdviceText; readonly locale: string } | undefined {
+  if (!advice) return undefined;
+  // One text for every locale: the app wrote it for its own users, so it serves the asked locale.
+  if ('description' in advice) return { text: advice as AdviceText, locale: localeId };
+  const byLocale = advice as Readonly<Record<string, AdviceText>>;
+  const own = byLocale[localeId];
+  if (own) return { text: own, locale: localeId };
+  return byLocale.en ? { text: byLocale.en, locale: 'en' } : undefined;
+}

@@ -1,0 +1,72 @@
+import { en } from './advice/en.js';
+import { isNamedCode, lookupCode } from './codes.js';
+import { type CodesOption, pickAdvice, resolveDefinition, toCodeMaps } from './define.js';
+import type { AdviceText, CloseAction, CodeRange, Locale } from './types.js';
+
+/**
+ * Everything a person needs to understand one close code.
+ *
+ * @example
+ * ```ts
+ * const d: CloseDescription = describeClose(1014);
+ * console.log(`${d.code} ${d.name}: ${d.howToFix}`);
+ * ```
+ */
+export interface CloseDescription extends AdviceText {
+  readonly code: number;
+  readonly name: string;
+  readonly range: CodeRange;
+  /** Id of the locale that served the text, for example `en` or `tr`. */
+  readonly locale: string;
+  /** The default action for a server-initiated close with this code. */
+  readonly action: CloseAction;
+  readonly sendable: boolean;
+  /** Where the meaning comes from: `registry`, or the id of a profile or app code map. */
+  readonly source: string;
+}
+
+/**
+ * Options for `describeClose` beyond the locale.
+ *
+ * @example
+ * ```ts
+ * describeClose(4401, en, { codes: graphqlWs }).name; // 'Unauthorized'
+ * ```
+ */
+export interface DescribeOptions {
+  /** Profiles or app codes that give 3000-4999 their meaning. */
+  readonly codes?: CodesOption;
+}
+
+/**
+ * Describes any integer close code 0-65535: its name, range, and advice in the given locale
+ * (English by default). Throws a `RangeError` naming the value for anything else.
+ *
+ * @example
+ * ```ts
+ * import { describeClose } from 'closewise';
+ * import { tr } from 'closewise/locales/tr';
+ *
+ * describeClose(1008).howToFix;     // English advice
+ * describeClose(1008, tr).locale;   // 'tr'
+ * ```
+ */
+export function describeClose(code: number, locale: Locale = en, options: DescribeOptions = {}): CloseDescription {
+  const entry = lookupCode(code);
+  const resolved = resolveDefinition(code, toCodeMaps(options.codes));
+  const fromMap = resolved && pickAdvice(resolved.definition.advice, locale.id);
+  const own = isNamedCode(code) && !resolved ? locale.codes[code] : undefined;
+  const text = fromMap?.text ?? own ?? locale.ranges[entry.range];
+  return {
+    code,
+    name: resolved?.definition.name ?? entry.name,
+    range: entry.range,
+    locale: fromMap?.locale ?? locale.id,
+    action: resolved?.definition.action ?? entry.action,
+    sendable: entry.sendable,
+    source: resolved?.source ?? 'registry',
+    description: text.description,
+    whenYouSee: text.whenYouSee,
+    howToFix: text.howToFix,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * `closewise/registry`: what every close code means, in words, plus server profiles and the
+ * "A vs B" comparison. Nothing here touches a socket, a timer or the DOM.
+ *
+ * @packageDocumentation
+ */
+export { en } from './advice/en.js';
+export type { CodeEntry } from './codes.js';
+export { assertCode, CODE_RANGES, lookupCode, NAMED_CODES, rangeOf } from './codes.js';
+export type { CodeComparison, ComparedCode } from './compare.js';
+export { compareCodes } from './compare.js';
+export type { CodeDefinitions, CodesOption, ResolvedDefinition } from './define.js';
+export { defineCodes, resolveDefinition } from './define.js';
+export type { CloseDescription, DescribeOptions } from './describe.js';
+export { describeClose } from './describe.js';
+export { centrifugo, discord, graphqlWs, profiles, pusher } from './profiles.js';
+export type {
+  AdviceText,
+  CloseAction,
+  CodeAdvice,
+  CodeDefinition,
+  CodeMap,
+  CodeRange,
+  CodeRangeDefinition,
+  Locale,
+  LocaleLabels,
+  PolicyKind,
+} from './types.js';
