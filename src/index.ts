@@ -35,3 +35,30 @@ export type {
   Locale,
   PolicyKind,
 } from './registry/types.js';
+export { ResilientSocket } from './client/resilient-socket.js';
+export type {
+  OpenEvent,
+  PolicyEvent,
+  ReconnectingEvent,
+  ResilientSocketEvents,
+  SendResult,
+  SocketStatus,
+  StoppedEvent,
+} from './client/resilient-socket.js';
+export type {
+  OpenContext,
+  Provider,
+  RefreshContext,
+  ResilientSocketOptions,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './client/options.js';
+export type { ConnectionState } from './client/state.js';
+export type { Clock } from './client/clock.js';
+export { browserLifecycle } from './client/lifecycle.js';
+export type { Lifecycle, LifecycleEvent } from './client/lifecycle.js';
+export { ClosewiseError, OutboxFullError } from './client/errors.js';
+export type { ClosewiseErrorKind } from './client/errors.js';
+export type { DroppedMessage, DropReason, MessageData, OverflowPolicy } from './client/outbox.js';
+export { decideAfterClose } from './policy/decide.js';
+export type { CloseDecision, DecideInput, StopReason } from './policy/decide.js';

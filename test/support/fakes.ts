@@ -1,0 +1,165 @@
+import type { Clock } from '../../src/client/clock.js';
+import type { Lifecycle, LifecycleEvent } from '../../src/client/lifecycle.js';
+import type { WebSocketLike } from '../../src/client/options.js';
+import type { MessageData } from '../../src/client/outbox.js';
+
+/** A clock whose time moves only when the test says so. */
+export class FakeClock implements Clock {
+  time = 0;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; fn: () => void }>();
+
+  now = (): number => this.time;
+
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.time + Math.max(0, ms), fn });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.timers.delete(handle as number);
+  };
+
+  get pending(): number {
+    return this.timers.size;
+  }
+
+  /** When the earliest timer fires, or undefined. */
+  get nextAt(): number | undefined {
+    let min: number | undefined;
+    for (const t of this.timers.values()) if (min === undefined || t.at < min) min = t.at;
+    return min;
+  }
+
+  /** Moves time forward, firing every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let next: [number, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.time = next[1].at;
+      next[1].fn();
+    }
+    this.time = end;
+  }
+
+  /** Fires the next timer, whenever it is due. */
+  runNext(): void {
+    const at = this.nextAt;
+    if (at !== undefined) this.advance(at - this.time);
+  }
+}
+
+/** A deterministic random source (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A WebSocket the test drives by hand. Every instance is recorded in `FakeWebSocket.instances`.
+ */
+export class FakeWebSocket implements WebSocketLike {
+  static instances: FakeWebSocket[] = [];
+  static reset(): void {
+    FakeWebSocket.instances = [];
+  }
+  static get last(): FakeWebSocket {
+    const ws = FakeWebSocket.instances.at(-1);
+    if (!ws) throw new Error('no FakeWebSocket created yet');
+    return ws;
+  }
+  /** Sockets that are not closed yet. */
+  static live(): FakeWebSocket[] {
+    return FakeWebSocket.instances.filter((ws) => ws.readyState !== 3);
+  }
+
+  readyState = 0;
+  protocol = '';
+  bufferedAmount = 0;
+  binaryType = 'blob';
+  readonly sent: MessageData[] = [];
+  closedWith: { code?: number; reason?: string } | undefined;
+  onopen: ((event: unknown) => void) | null = null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
+    FakeWebSocket.instances.push(this);
+  }
+
+  send(data: MessageData): void {
+    if (this.readyState !== 1) throw new Error(`send in readyState ${this.readyState}`);
+    this.sent.push(data);
+  }
+
+  close(code?: number, reason?: string): void {
+    if (this.readyState >= 2) return;
+    this.closedWith = { ...(code !== undefined && { code }), ...(reason !== undefined && { reason }) };
+    this.readyState = 2;
+  }
+
+  // ---- what the network and server do ----
+
+  serverOpen(protocol = ''): void {
+    this.protocol = protocol;
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+
+  serverMessage(data: unknown): void {
+    this.onmessage?.({ data });
+  }
+
+  serverClose(code: number, reason = '', wasClean = true): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason, wasClean });
+  }
+
+  /** The handshake failed or the connection dropped: error, then close 1006, as browsers do. */
+  drop(): void {
+    this.readyState = 3;
+    this.onerror?.({});
+    this.onclose?.({ code: 1006, reason: '', wasClean: false });
+  }
+
+  /** Completes a close the client started. */
+  finishClose(code = this.closedWith?.code ?? 1005, reason = this.closedWith?.reason ?? ''): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason, wasClean: true });
+  }
+}
+
+/** A lifecycle the test drives. */
+export class FakeLifecycle implements Lifecycle {
+  online = true;
+  listeners = new Set<(event: LifecycleEvent) => void>();
+  isOnline = (): boolean => this.online;
+  subscribe = (listener: (event: LifecycleEvent) => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  fire(event: LifecycleEvent): void {
+    if (event === 'online') this.online = true;
+    if (event === 'offline') this.online = false;
+    for (const l of [...this.listeners]) l(event);
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export async function flushPromises(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
