@@ -4,6 +4,31 @@
  * @packageDocumentation
  */
 
+export type { Clock } from './client/clock.js';
+export type { ClosewiseErrorKind } from './client/errors.js';
+export { ClosewiseError, OutboxFullError } from './client/errors.js';
+export type { Lifecycle, LifecycleEvent } from './client/lifecycle.js';
+export { browserLifecycle } from './client/lifecycle.js';
+export type {
+  OpenContext,
+  Provider,
+  RefreshContext,
+  ResilientSocketOptions,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './client/options.js';
+export type { DroppedMessage, DropReason, MessageData, OverflowPolicy } from './client/outbox.js';
+export type {
+  OpenEvent,
+  PolicyEvent,
+  ReconnectingEvent,
+  ResilientSocketEvents,
+  SendResult,
+  SocketStatus,
+  StoppedEvent,
+} from './client/resilient-socket.js';
+export { ResilientSocket } from './client/resilient-socket.js';
+export type { ConnectionState } from './client/state.js';
 export type { BackoffConfig, DelayInput } from './policy/backoff.js';
 export { DEFAULT_BACKOFF, nextDelay } from './policy/backoff.js';
 export type {
@@ -14,6 +39,8 @@ export type {
   ConnectionPhase,
 } from './policy/classify.js';
 export { classifyClose } from './policy/classify.js';
+export type { CloseDecision, DecideInput, StopReason } from './policy/decide.js';
+export { decideAfterClose } from './policy/decide.js';
 export type { ReasonHints } from './policy/hints.js';
 export { MAX_HINT_MS, parseReasonHints } from './policy/hints.js';
 export { en } from './registry/advice/en.js';
@@ -35,30 +62,3 @@ export type {
   Locale,
   PolicyKind,
 } from './registry/types.js';
-export { ResilientSocket } from './client/resilient-socket.js';
-export type {
-  OpenEvent,
-  PolicyEvent,
-  ReconnectingEvent,
-  ResilientSocketEvents,
-  SendResult,
-  SocketStatus,
-  StoppedEvent,
-} from './client/resilient-socket.js';
-export type {
-  OpenContext,
-  Provider,
-  RefreshContext,
-  ResilientSocketOptions,
-  WebSocketConstructor,
-  WebSocketLike,
-} from './client/options.js';
-export type { ConnectionState } from './client/state.js';
-export type { Clock } from './client/clock.js';
-export { browserLifecycle } from './client/lifecycle.js';
-export type { Lifecycle, LifecycleEvent } from './client/lifecycle.js';
-export { ClosewiseError, OutboxFullError } from './client/errors.js';
-export type { ClosewiseErrorKind } from './client/errors.js';
-export type { DroppedMessage, DropReason, MessageData, OverflowPolicy } from './client/outbox.js';
-export { decideAfterClose } from './policy/decide.js';
-export type { CloseDecision, DecideInput, StopReason } from './policy/decide.js';

@@ -261,7 +261,8 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
     min: 0,
     positive: true,
   });
-  if (maxDelayMs < initialDelayMs) bad('backoff.maxDelayMs', `>= backoff.initialDelayMs (${initialDelayMs})`, maxDelayMs);
+  if (maxDelayMs < initialDelayMs)
+    bad('backoff.maxDelayMs', `>= backoff.initialDelayMs (${initialDelayMs})`, maxDelayMs);
   const slowDownMinMs = num('backoff.slowDownMinMs', b.slowDownMinMs, DEFAULT_BACKOFF.slowDownMinMs, {
     min: 0,
     positive: true,
@@ -272,7 +273,8 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
     Math.max(DEFAULT_BACKOFF.slowDownMaxMs, slowDownMinMs),
     { min: 0, positive: true },
   );
-  if (slowDownMaxMs < slowDownMinMs) bad('backoff.slowDownMaxMs', `>= backoff.slowDownMinMs (${slowDownMinMs})`, slowDownMaxMs);
+  if (slowDownMaxMs < slowDownMinMs)
+    bad('backoff.slowDownMaxMs', `>= backoff.slowDownMinMs (${slowDownMinMs})`, slowDownMaxMs);
   const hintJitter = num('backoff.hintJitter', b.hintJitter, DEFAULT_BACKOFF.hintJitter, { min: 0 });
   const unknownBackoff = Object.keys(b).find(
     (k) =>
@@ -339,7 +341,8 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
   }
   const onOpen = fn<ResolvedOptions['onOpen']>('onOpen', o.onOpen, false);
   const refresh = a ? fn<NonNullable<ResolvedOptions['auth']>['refresh']>('auth.refresh', a.refresh, true) : undefined;
-  const binaryType = o.binaryType === undefined ? undefined : oneOf('binaryType', o.binaryType, ['blob', 'arraybuffer'], 'blob');
+  const binaryType =
+    o.binaryType === undefined ? undefined : oneOf('binaryType', o.binaryType, ['blob', 'arraybuffer'], 'blob');
   if (o.reconnectOnNormalClose !== undefined && typeof o.reconnectOnNormalClose !== 'boolean') {
     bad('reconnectOnNormalClose', 'a boolean', o.reconnectOnNormalClose);
   }
@@ -372,7 +375,11 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
       }),
     ...(onOpen && { onOpen }),
     outbox: {
-      maxMessages: num('outbox.maxQueuedMessages', out.maxQueuedMessages, 1000, { min: 0, integer: true, allowInfinity: true }),
+      maxMessages: num('outbox.maxQueuedMessages', out.maxQueuedMessages, 1000, {
+        min: 0,
+        integer: true,
+        allowInfinity: true,
+      }),
       maxBytes: num('outbox.maxQueuedBytes', out.maxQueuedBytes, 1024 * 1024, { min: 0, allowInfinity: true }),
       overflow: oneOf('outbox.overflow', out.overflow, ['reject', 'drop-oldest', 'drop-newest'], 'reject'),
     },

@@ -106,7 +106,10 @@ export class Outbox {
     const fits = () => this.size < maxMessages && this.totalBytes + bytes <= maxBytes;
     if (fits()) return this.append(data, bytes, []);
     if (overflow === 'reject') {
-      throw new OutboxFullError(this.size >= maxMessages ? 'messages' : 'bytes', this.size >= maxMessages ? maxMessages : maxBytes);
+      throw new OutboxFullError(
+        this.size >= maxMessages ? 'messages' : 'bytes',
+        this.size >= maxMessages ? maxMessages : maxBytes,
+      );
     }
     if (bytes > maxBytes) return { queued: false, dropped: [{ data, reason: 'too-large' }] };
     if (overflow === 'drop-newest') return { queued: false, dropped: [{ data, reason: 'overflow' }] };

@@ -188,6 +188,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   private unsubscribeLifecycle: (() => void) | undefined;
   private lastUrl = '';
   private binary: 'blob' | 'arraybuffer';
+  private constructing = true;
 
   /**
    * @param url `ws:`/`wss:` (or `http(s):`, converted) URL, or a function returning one (sync or
@@ -207,6 +208,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       return;
     }
     this.connect();
+    this.constructing = false;
   }
 
   /** The connection's status, updated before every `state` event. */
@@ -489,7 +491,13 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     const repeats = this.repeat?.code === code ? this.repeat.count : 0;
     return classifyClose(
       { code, reason: typeof event.reason === 'string' ? event.reason : '', wasClean: event.wasClean === true },
-      { codes: this.options.codes, initiator, phase, repeats, reconnectOnNormalClose: this.options.reconnectOnNormalClose },
+      {
+        codes: this.options.codes,
+        initiator,
+        phase,
+        repeats,
+        reconnectOnNormalClose: this.options.reconnectOnNormalClose,
+      },
     );
   }
 
@@ -555,6 +563,11 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   }
 
   private failAttempt(gen: number, error: ClosewiseError): void {
+    if (this.constructing) {
+      // Nobody can be listening yet: report the failure once the constructor has returned.
+      queueMicrotask(() => this.failAttempt(gen, error));
+      return;
+    }
     if (gen !== this.generation) return;
     this.native = undefined;
     this.clearConnectionTimers();

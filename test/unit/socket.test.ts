@@ -1,0 +1,702 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClosewiseError, OutboxFullError } from '../../src/client/errors.js';
+import type { ResilientSocketOptions } from '../../src/client/options.js';
+import {
+  type PolicyEvent,
+  ResilientSocket,
+  type ResilientSocketEvents,
+  type StoppedEvent,
+} from '../../src/client/resilient-socket.js';
+import type { CloseClassification } from '../../src/policy/classify.js';
+import { tr } from '../../src/registry/advice/tr.js';
+import { graphqlWs } from '../../src/registry/profiles.js';
+import { FakeClock, FakeLifecycle, FakeWebSocket, flushPromises, seededRandom } from '../support/fakes.js';
+
+let clock: FakeClock;
+let sockets: ResilientSocket[] = [];
+
+function make(
+  options: ResilientSocketOptions = {},
+  url: ConstructorParameters<typeof ResilientSocket>[0] = 'ws://test/live',
+) {
+  const socket = new ResilientSocket(url, {
+    WebSocket: FakeWebSocket,
+    clock,
+    random: seededRandom(1),
+    lifecycle: false,
+    ...options,
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function record<K extends keyof ResilientSocketEvents>(socket: ResilientSocket, event: K) {
+  const seen: Parameters<ResilientSocketEvents[K]>[0][] = [];
+  socket.on(event, ((payload: Parameters<ResilientSocketEvents[K]>[0]) => seen.push(payload)) as never);
+  return seen;
+}
+
+beforeEach(() => {
+  clock = new FakeClock();
+  FakeWebSocket.reset();
+  sockets = [];
+});
+
+afterEach(() => {
+  for (const s of sockets) s.close();
+  // close() must leave no timer behind, whatever state the socket was in.
+  expect(clock.pending).toBe(0);
+});
+
+describe('connecting', () => {
+  it('connects at once and reports open with the real url and protocol', () => {
+    const socket = make({ protocols: ['v2', 'v1'] });
+    const opens = record(socket, 'open');
+    expect(socket.status.state).toBe('connecting');
+    expect(FakeWebSocket.last.protocols).toEqual(['v2', 'v1']);
+    FakeWebSocket.last.serverOpen('v2');
+    expect(socket.status.state).toBe('open');
+    expect(socket.readyState).toBe(1);
+    expect(opens).toEqual([{ url: 'ws://test/live', protocol: 'v2', attempt: 1 }]);
+    expect(socket.protocol).toBe('v2');
+  });
+
+  it('converts http(s) urls and rejects other schemes naming them', () => {
+    make({}, 'https://example.com/live');
+    expect(FakeWebSocket.last.url).toBe('wss://example.com/live');
+    expect(() => make({}, 'ftp://example.com')).toThrow(/ftp:\/\/example\.com/);
+    expect(() => make({}, 'not a url')).toThrow(TypeError);
+  });
+
+  it('calls the url provider before every attempt, so a new token lands in the url', async () => {
+    let token = 'a';
+    const socket = make({}, async () => `ws://test/live?token=${token}`);
+    await flushPromises();
+    expect(FakeWebSocket.last.url).toBe('ws://test/live?token=a');
+    token = 'b';
+    FakeWebSocket.last.drop();
+    clock.runNext();
+    await flushPromises();
+    expect(FakeWebSocket.last.url).toBe('ws://test/live?token=b');
+    expect(socket.status.state).toBe('connecting');
+  });
+
+  it('a provider that throws or rejects is an error event and is retried with backoff', async () => {
+    let calls = 0;
+    const socket = make({}, () => {
+      calls++;
+      if (calls === 1) throw new Error('no token yet');
+      if (calls === 2) return Promise.reject(new Error('still none'));
+      return 'ws://test/live';
+    });
+    const errors = record(socket, 'error');
+    const retries = record(socket, 'reconnecting');
+    await flushPromises(); // the first failure is reported after the constructor returns
+    expect(errors[0]).toBeInstanceOf(ClosewiseError);
+    expect(errors[0]?.kind).toBe('url');
+    expect(socket.status.state).toBe('backoff');
+    clock.runNext();
+    await flushPromises();
+    expect(errors).toHaveLength(2);
+    clock.runNext();
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(retries.map((r) => r.attempt)).toEqual([1, 2]);
+    expect(retries[0]?.classification).toBeUndefined();
+  });
+
+  it('a provider returning a bad url is reported and retried, not thrown', async () => {
+    const socket = make({}, () => 'mailto:x@y');
+    const errors = record(socket, 'error');
+    await flushPromises();
+    expect(errors[0]?.message).toContain('mailto:x@y');
+    expect(socket.status.state).toBe('backoff');
+  });
+
+  it('abandons an attempt that does not open within connectTimeoutMs, as initiator timeout', () => {
+    const socket = make({ connectTimeoutMs: 2000 });
+    const closes = record(socket, 'close');
+    const first = FakeWebSocket.last;
+    clock.advance(2000);
+    expect(first.readyState).toBe(2);
+    expect(closes[0]).toMatchObject({ code: 1006, initiator: 'timeout', phase: 'handshake', action: 'reconnect' });
+    expect(socket.status.state).toBe('backoff');
+  });
+});
+
+describe('acting on close codes', () => {
+  it('1014 reconnects with jittered, growing backoff and reports the real code', () => {
+    const socket = make();
+    const closes = record(socket, 'close');
+    const retries = record(socket, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1014, 'upstream down');
+    expect(closes[0]).toMatchObject({
+      code: 1014,
+      reason: 'upstream down',
+      name: 'Bad Gateway',
+      initiator: 'server',
+      phase: 'open',
+    });
+    for (let i = 0; i < 5; i++) {
+      clock.runNext();
+      FakeWebSocket.last.serverClose(1014);
+    }
+    const delays = retries.map((r) => r.delayMs);
+    expect(retries.map((r) => r.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
+    delays.forEach((d, i) => {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThanOrEqual(1000 * 2 ** i);
+    });
+    expect(new Set(delays).size).toBeGreaterThan(1);
+    expect(socket.status).toMatchObject({ state: 'backoff', attempt: 6 });
+    expect(socket.status.nextRetryAt).toBe(clock.time + (delays[5] as number));
+  });
+
+  it('never reports a failed connection as 1000: a refused handshake is 1006 before open', () => {
+    const socket = make();
+    const closes = record(socket, 'close');
+    FakeWebSocket.last.drop();
+    expect(closes[0]).toMatchObject({ code: 1006, phase: 'handshake', wasClean: false });
+  });
+
+  it.each([1003, 1007, 1009, 1010, 3003])('fatal %i stops, reports, never loops', (code) => {
+    const socket = make();
+    const stopped = record(socket, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(code);
+    expect(socket.status.state).toBe('stopped');
+    expect(stopped[0]).toMatchObject({ reason: 'fatal', classification: { code } });
+    clock.advance(3_600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(socket.readyState).toBe(3);
+  });
+
+  it('1012 waits a random 5-30 s', () => {
+    const socket = make();
+    const retries = record(socket, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1012);
+    expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(5000);
+    expect(retries[0]?.delayMs).toBeLessThanOrEqual(30_000);
+    expect(socket.status.state).toBe('backoff');
+  });
+
+  it('1013 backs off at least 30 s; a retry-after hint is a floor', () => {
+    const socket = make();
+    const retries = record(socket, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1013);
+    expect(retries[0]?.delayMs).toBeGreaterThanOrEqual(30_000);
+    clock.runNext();
+    FakeWebSocket.last.serverClose(1013, 'retry-after=90');
+    expect(retries[1]?.delayMs).toBeGreaterThanOrEqual(90_000);
+    expect(retries[1]?.delayMs).toBeLessThanOrEqual(108_000);
+  });
+
+  it('server 1000 reconnects by default and stops when reconnectOnNormalClose is false', () => {
+    const a = make();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1000);
+    expect(a.status.state).toBe('backoff');
+    const b = make({ reconnectOnNormalClose: false });
+    const stopped = record(b, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1000);
+    expect(b.status.state).toBe('stopped');
+    expect(stopped[0]?.reason).toBe('closed');
+  });
+
+  it('1002 retries a few times, then gives up', () => {
+    const socket = make();
+    const stopped = record(socket, 'stopped');
+    for (let i = 0; i < 4 && socket.status.state !== 'stopped'; i++) {
+      FakeWebSocket.last.serverOpen();
+      FakeWebSocket.last.serverClose(1002);
+      clock.runNext();
+    }
+    expect(FakeWebSocket.instances).toHaveLength(4);
+    expect(stopped[0]).toMatchObject({ reason: 'gave-up', classification: { code: 1002, escalated: true } });
+  });
+
+  it('uses profile codes: graphql-ws 4401 is an auth policy close', () => {
+    const socket = make({ codes: graphqlWs });
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(4401, 'Unauthorized');
+    expect(policies[0]?.kind).toBe('auth');
+    expect(policies[0]?.classification.name).toBe('Unauthorized');
+    expect(policies[0]?.advice.howToFix).toContain('connection_init');
+  });
+});
+
+describe('backoff reset and budget', () => {
+  it('resets backoff only after minUptimeMs: an accept-then-close server gets no storm', () => {
+    const socket = make({ backoff: { minUptimeMs: 5000 } });
+    const retries = record(socket, 'reconnecting');
+    for (let i = 0; i < 6; i++) {
+      FakeWebSocket.last.serverOpen();
+      clock.advance(100);
+      FakeWebSocket.last.serverClose(1011);
+      clock.runNext();
+    }
+    expect(retries.map((r) => r.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
+    FakeWebSocket.last.serverOpen();
+    clock.advance(5000);
+    expect(socket.status.attempt).toBe(0);
+    FakeWebSocket.last.serverClose(1011);
+    expect(retries.at(-1)?.attempt).toBe(1);
+  });
+
+  it('gives up after maxAttempts', () => {
+    const socket = make({ backoff: { maxAttempts: 3 } });
+    const stopped = record(socket, 'stopped');
+    for (let i = 0; i < 10 && socket.status.state !== 'stopped'; i++) {
+      FakeWebSocket.last.drop();
+      clock.runNext();
+    }
+    expect(FakeWebSocket.instances).toHaveLength(4);
+    expect(stopped[0]).toMatchObject({ reason: 'gave-up', classification: { code: 1006 } });
+    expect(socket.status.state).toBe('stopped');
+  });
+
+  it('gives up after maxElapsedMs', () => {
+    const socket = make({ backoff: { maxElapsedMs: 10_000 } });
+    const stopped = record(socket, 'stopped');
+    for (let i = 0; i < 100 && socket.status.state !== 'stopped'; i++) {
+      FakeWebSocket.last.drop();
+      clock.runNext();
+    }
+    expect(stopped[0]?.reason).toBe('gave-up');
+    expect(clock.time).toBeGreaterThanOrEqual(10_000);
+    expect(clock.time).toBeLessThan(10_000 + 30_000);
+  });
+});
+
+describe('policy closes', () => {
+  it('1008 without auth.refresh pauses and emits policy with localized advice', () => {
+    const socket = make({ locale: tr });
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'forbidden content');
+    expect(socket.status.state).toBe('paused');
+    const e = policies[0] as PolicyEvent;
+    expect(e.kind).toBe('other');
+    expect(e.advice.howToFix).toBe(tr.codes[1008]?.howToFix);
+    clock.advance(3_600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    e.retry();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(socket.status.state).toBe('connecting');
+  });
+
+  it("policy.stop() ends in 'stopped' with reason 'policy'; stale handles do nothing", () => {
+    const socket = make();
+    const policies = record(socket, 'policy');
+    const stopped = record(socket, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    const e = policies[0] as PolicyEvent;
+    expect(e.kind).toBe('auth');
+    e.stop();
+    expect(stopped[0]).toMatchObject({ reason: 'policy', classification: { code: 1008 } });
+    socket.reconnect();
+    FakeWebSocket.last.serverOpen();
+    e.retry();
+    e.stop();
+    expect(socket.status.state).toBe('open');
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('auth.refresh runs on an auth close, then exactly one reconnect', async () => {
+    let token = 'old';
+    const refreshCalls: unknown[] = [];
+    const socket = make(
+      {
+        auth: {
+          refresh: async (ctx) => {
+            refreshCalls.push(ctx.trigger);
+            token = 'new';
+          },
+        },
+      },
+      () => `ws://test/live?token=${token}`,
+    );
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    expect(socket.status.state).toBe('connecting');
+    await flushPromises();
+    expect(refreshCalls).toEqual(['policy']);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(FakeWebSocket.last.url).toBe('ws://test/live?token=new');
+    expect(policies).toHaveLength(0);
+  });
+
+  it("the same auth close right after a refresh stops with 'policy-loop'", async () => {
+    const socket = make({ auth: { refresh: async () => {}, loopWindowMs: 60_000 } });
+    const stopped = record(socket, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    await flushPromises();
+    FakeWebSocket.last.serverOpen();
+    clock.advance(1000);
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    await flushPromises();
+    expect(stopped[0]).toMatchObject({ reason: 'policy-loop', classification: { code: 1008 } });
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('a refresh that throws is an error event and the socket stays paused', async () => {
+    const socket = make({
+      auth: {
+        refresh: () => {
+          throw new Error('refresh endpoint down');
+        },
+      },
+    });
+    const errors = record(socket, 'error');
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(3000);
+    await flushPromises();
+    expect(errors[0]?.kind).toBe('auth-refresh');
+    expect(socket.status.state).toBe('paused');
+    expect(policies[0]?.kind).toBe('auth');
+    clock.advance(600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('N consecutive 1006 closes before open call auth.refresh (hidden 401)', async () => {
+    const triggers: string[] = [];
+    const socket = make({
+      auth: { refresh: async (ctx) => void triggers.push(ctx.trigger), handshakeFailures: 3 },
+    });
+    for (let i = 0; i < 3; i++) {
+      FakeWebSocket.last.drop();
+      clock.runNext();
+      await flushPromises();
+    }
+    expect(triggers).toEqual(['handshake']);
+    expect(FakeWebSocket.instances).toHaveLength(4);
+    expect(socket.status.state).toBe('connecting');
+  });
+
+  it('a rate-limit 1008 emits policy, waits the hint, resumes by itself and throttles sends', () => {
+    const socket = make({ rateLimit: { sendIntervalMs: 100, recoverAfterMs: 10_000 } });
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'rate limit exceeded; retry-after=2');
+    const e = policies[0] as PolicyEvent;
+    expect(e.kind).toBe('rate-limit');
+    expect(e.resumeAt).toBeGreaterThanOrEqual(2000);
+    expect(socket.status.state).toBe('backoff');
+    clock.advance(1999);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    clock.advance(500);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    const ws = FakeWebSocket.last;
+    ws.serverOpen();
+    for (let i = 0; i < 5; i++) socket.send(`m${i}`);
+    expect(ws.sent).toEqual(['m0']);
+    clock.advance(250);
+    expect(ws.sent).toEqual(['m0', 'm1', 'm2']);
+    clock.advance(10_000);
+    for (let i = 5; i < 8; i++) socket.send(`m${i}`);
+    expect(ws.sent).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+  });
+
+  it('stop() on a rate-limit policy event still ends it', () => {
+    const socket = make();
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'too many requests');
+    policies[0]?.stop();
+    expect(socket.status.state).toBe('stopped');
+    clock.advance(3_600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('{"reconnect": false} in the reason stops', () => {
+    const socket = make();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1011, '{"reconnect": false}');
+    expect(socket.status.state).toBe('stopped');
+  });
+});
+
+describe('outbox', () => {
+  it('queues while not open and flushes in order after the onOpen hook', async () => {
+    const order: string[] = [];
+    const socket = make({
+      onOpen: async ({ send }) => {
+        await Promise.resolve();
+        send('auth');
+        order.push('hook');
+      },
+    });
+    expect(socket.send('a')).toBe('queued');
+    expect(socket.send('b')).toBe('queued');
+    FakeWebSocket.last.serverOpen();
+    expect(socket.status.state).toBe('connecting');
+    expect(socket.send('c')).toBe('queued');
+    await flushPromises();
+    expect(FakeWebSocket.last.sent).toEqual(['auth', 'a', 'b', 'c']);
+    expect(socket.send('d')).toBe('sent');
+    expect(order).toEqual(['hook']);
+  });
+
+  it('an onOpen hook that fails is an error and the attempt is retried', async () => {
+    const socket = make({ onOpen: () => Promise.reject(new Error('no token')) });
+    const errors = record(socket, 'error');
+    FakeWebSocket.last.serverOpen();
+    await flushPromises();
+    expect(errors[0]?.kind).toBe('open-hook');
+    expect(socket.status.state).toBe('backoff');
+    expect(FakeWebSocket.last.readyState).toBe(2);
+  });
+
+  it("'reject' (default) throws OutboxFullError naming the limit; nothing is dropped", () => {
+    const socket = make({ outbox: { maxQueuedMessages: 2 } });
+    const drops = record(socket, 'drop');
+    socket.send('a');
+    socket.send('b');
+    expect(() => socket.send('c')).toThrow(OutboxFullError);
+    expect(() => socket.send('c')).toThrow('max 2 messages');
+    expect(drops).toEqual([]);
+    expect(socket.queuedMessages).toBe(2);
+  });
+
+  it("'drop-oldest' evicts and reports; 'drop-newest' reports the new one", () => {
+    const a = make({ outbox: { maxQueuedMessages: 2, overflow: 'drop-oldest' } });
+    const dropsA = record(a, 'drop');
+    a.send('1');
+    a.send('2');
+    expect(a.send('3')).toBe('queued');
+    expect(dropsA).toEqual([{ data: '1', reason: 'overflow' }]);
+    const b = make({ outbox: { maxQueuedBytes: 4, overflow: 'drop-newest' } });
+    const dropsB = record(b, 'drop');
+    b.send('abcd');
+    expect(b.send('e')).toBe('dropped');
+    expect(b.send('toolarge')).toBe('dropped');
+    expect(dropsB).toEqual([
+      { data: 'e', reason: 'overflow' },
+      { data: 'toolarge', reason: 'too-large' },
+    ]);
+    expect(b.bufferedAmount).toBe(4);
+  });
+
+  it('reports queued messages as dropped on close() and on stop', () => {
+    const a = make();
+    const drops = record(a, 'drop');
+    a.send('x');
+    a.close();
+    expect(drops).toEqual([{ data: 'x', reason: 'closed' }]);
+    const b = make();
+    const dropsB = record(b, 'drop');
+    b.send('y');
+    FakeWebSocket.last.serverClose(1003);
+    expect(dropsB).toEqual([{ data: 'y', reason: 'stopped' }]);
+  });
+
+  it('send() after close() throws', () => {
+    const socket = make();
+    socket.close();
+    expect(() => socket.send('x')).toThrow(/after close/);
+  });
+});
+
+describe('close() and reconnect()', () => {
+  it.each([
+    [1001, 'code must be 1000 or 3000-4999'],
+    [1006, '1006'],
+    [2999, '2999'],
+    [5000, '5000'],
+    [3000.5, '3000.5'],
+  ])('close(%s) throws before touching the native socket', (code, message) => {
+    const socket = make();
+    expect(() => socket.close(code)).toThrow(RangeError);
+    expect(() => socket.close(code)).toThrow(message);
+    expect(FakeWebSocket.last.closedWith).toBeUndefined();
+  });
+
+  it('close() rejects a reason over 123 UTF-8 bytes', () => {
+    const socket = make();
+    expect(() => socket.close(1000, 'ğ'.repeat(62))).toThrow('124');
+    expect(() => socket.close(1000, 'ğ'.repeat(61))).not.toThrow();
+  });
+
+  it('close() closes the native socket with the code, reports the real close, and never reconnects', () => {
+    const socket = make();
+    const closes = record(socket, 'close');
+    const stopped = record(socket, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    socket.close(4000, 'logout');
+    expect(FakeWebSocket.last.closedWith).toEqual({ code: 4000, reason: 'logout' });
+    expect(socket.status.state).toBe('closed');
+    expect(stopped).toEqual([{ reason: 'closed' }]);
+    FakeWebSocket.last.finishClose();
+    expect(closes[0]).toMatchObject({ code: 4000, initiator: 'client', action: 'none' });
+    clock.advance(3_600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(clock.pending).toBe(0);
+    socket.close();
+    expect(stopped).toHaveLength(1);
+  });
+
+  it('close() during backoff cancels the retry timer', () => {
+    const socket = make();
+    FakeWebSocket.last.drop();
+    expect(clock.pending).toBe(1);
+    socket.close();
+    expect(clock.pending).toBe(0);
+  });
+
+  it('reconnect() resets backoff and connects now, from stopped, paused and open', () => {
+    const socket = make();
+    FakeWebSocket.last.serverClose(1009);
+    expect(socket.status.state).toBe('stopped');
+    socket.reconnect();
+    expect(socket.status).toMatchObject({ state: 'connecting', attempt: 0 });
+    FakeWebSocket.last.serverOpen();
+    const old = FakeWebSocket.last;
+    socket.reconnect();
+    expect(old.readyState).toBe(2);
+    expect(FakeWebSocket.live()).toHaveLength(2); // the old one is closing, not live to us
+    expect(socket.status.state).toBe('connecting');
+    socket.close();
+    socket.reconnect();
+    expect(socket.status.state).toBe('connecting');
+  });
+
+  it('updates status before each state event', () => {
+    const socket = make();
+    const seen: string[] = [];
+    socket.on('state', (s) => seen.push(`${s.state}/${socket.status.state}`));
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1014);
+    expect(seen).toEqual(['open/open', 'backoff/backoff']);
+  });
+});
+
+describe('heartbeat', () => {
+  it('a missed pong abandons the socket as initiator heartbeat and reconnects', () => {
+    const socket = make({
+      heartbeat: { intervalMs: 1000, timeoutMs: 500, ping: () => 'ping', isPong: (d) => d === 'pong' },
+    });
+    const closes = record(socket, 'close');
+    const messages = record(socket, 'message');
+    const ws = FakeWebSocket.last;
+    ws.serverOpen();
+    clock.advance(1000);
+    expect(ws.sent).toEqual(['ping']);
+    ws.serverMessage('pong');
+    clock.advance(1000);
+    expect(ws.sent).toEqual(['ping', 'ping']);
+    clock.advance(500);
+    expect(closes[0]).toMatchObject({ code: 1006, initiator: 'heartbeat', phase: 'open', action: 'reconnect' });
+    expect(ws.readyState).toBe(2);
+    expect(socket.status.state).toBe('backoff');
+    expect(messages).toEqual([]);
+  });
+});
+
+describe('lifecycle', () => {
+  it('offline stops attempts; online attempts at once', () => {
+    const lifecycle = new FakeLifecycle();
+    const socket = make({ lifecycle });
+    FakeWebSocket.last.serverOpen();
+    lifecycle.fire('offline');
+    expect(socket.status.state).toBe('offline');
+    expect(socket.status.lastClose).toMatchObject({ initiator: 'offline' });
+    clock.advance(600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    lifecycle.fire('online');
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(socket.status.state).toBe('connecting');
+  });
+
+  it('starts offline when the browser is offline, and a close while offline waits for online', () => {
+    const lifecycle = new FakeLifecycle();
+    lifecycle.online = false;
+    const socket = make({ lifecycle });
+    expect(socket.status.state).toBe('offline');
+    expect(FakeWebSocket.instances).toHaveLength(0);
+    lifecycle.fire('online');
+    FakeWebSocket.last.serverOpen();
+    lifecycle.online = false;
+    FakeWebSocket.last.serverClose(1006, '', false);
+    expect(socket.status.state).toBe('offline');
+  });
+
+  it('pagehide closes the socket for the bfcache; pageshow reconnects', () => {
+    const lifecycle = new FakeLifecycle();
+    const socket = make({ lifecycle });
+    FakeWebSocket.last.serverOpen();
+    lifecycle.fire('pagehide');
+    expect(FakeWebSocket.last.readyState).toBe(2);
+    expect(socket.status.state).toBe('paused');
+    expect(clock.pending).toBe(0);
+    lifecycle.fire('pageshow');
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('close() unsubscribes from the lifecycle', () => {
+    const lifecycle = new FakeLifecycle();
+    const socket = make({ lifecycle });
+    socket.close();
+    expect(lifecycle.listeners.size).toBe(0);
+  });
+});
+
+describe('option validation', () => {
+  it.each([
+    [{ backoff: { initialDelayMs: -1 } }, 'backoff.initialDelayMs', '-1'],
+    [{ backoff: { initialDelayMs: Number.NaN } }, 'backoff.initialDelayMs', 'NaN'],
+    [{ backoff: { maxDelayMs: 10, initialDelayMs: 100 } }, 'backoff.maxDelayMs', '10'],
+    [{ backoff: { maxAttempts: 1.5 } }, 'backoff.maxAttempts', '1.5'],
+    [{ backoff: { maxAttempts: -3 } }, 'backoff.maxAttempts', '-3'],
+    [{ backoff: { jitter: 'none' } }, 'backoff.jitter', '"none"'],
+    [{ backoff: { maxDelay: 5 } }, 'backoff.maxDelay', 'unknown'],
+    [{ connectTimeoutMs: 0 }, 'connectTimeoutMs', '0'],
+    [{ connectTimeoutMs: '5s' }, 'connectTimeoutMs', '"5s"'],
+    [{ outbox: { overflow: 'explode' } }, 'outbox.overflow', '"explode"'],
+    [{ outbox: { maxQueuedMessages: -1 } }, 'outbox.maxQueuedMessages', '-1'],
+    [{ heartbeat: { intervalMs: 1000, timeoutMs: 500, ping: 'ping', isPong: () => true } }, 'heartbeat.ping', '"ping"'],
+    [{ heartbeat: { timeoutMs: 500, ping: () => 'p', isPong: () => true } }, 'heartbeat.intervalMs', 'undefined'],
+    [{ auth: { refresh: 'yes' } }, 'auth.refresh', '"yes"'],
+    [{ auth: { refresh: () => {}, handshakeFailures: 0 } }, 'auth.handshakeFailures', '0'],
+    [{ reconnectOnNormalClose: 'no' }, 'reconnectOnNormalClose', '"no"'],
+    [{ random: 4 }, 'random', '4'],
+    [{ binaryType: 'text' }, 'binaryType', '"text"'],
+    [{ locale: 'tr' }, 'locale', '"tr"'],
+    [{ protocols: 5 }, 'protocols', '5'],
+    [{ maxAttempts: 3 }, 'maxAttempts', 'unknown'],
+  ])('%j throws a TypeError naming %s and %s', (options, name, value) => {
+    expect(() => make(options as ResilientSocketOptions)).toThrow(TypeError);
+    expect(() => make(options as ResilientSocketOptions)).toThrow(name);
+    expect(() => make(options as ResilientSocketOptions)).toThrow(value);
+  });
+
+  it('bad codes in the codes option throw from defineCodes', () => {
+    expect(() => make({ codes: { 1014: { name: 'x', action: 'stop' } } })).toThrow(RangeError);
+  });
+
+  it('asks for a WebSocket implementation when there is none', () => {
+    expect(() => new ResilientSocket('ws://x', { WebSocket: undefined, lifecycle: false, clock })).toThrow(
+      /import WebSocket from 'ws'/,
+    );
+  });
+});
+
+describe('events carry what UIs need', () => {
+  it('close events carry the classification; stopped carries it too', () => {
+    const socket = make();
+    const closes: CloseClassification[] = record(socket, 'close');
+    const stopped: StoppedEvent[] = record(socket, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1009, 'too big', true);
+    expect(closes[0]).toMatchObject({ code: 1009, reason: 'too big', wasClean: true, action: 'stop' });
+    expect(stopped[0]?.classification).toBe(closes[0]);
+    expect(socket.status.lastClose).toBe(closes[0]);
+  });
+});
