@@ -18,7 +18,14 @@ type Step =
   | { type: 'finishRetired' };
 
 const CODES = [1000, 1001, 1002, 1003, 1005, 1006, 1008, 1009, 1011, 1012, 1013, 1014, 3000, 4000, 4999, 999, 5000];
-const REASONS = ['', 'token expired', 'rate limit; retry-after=3', '{"reconnect": false}', 'slow down', 'retry-after=99999'];
+const REASONS = [
+  '',
+  'token expired',
+  'rate limit; retry-after=3',
+  '{"reconnect": false}',
+  'slow down',
+  'retry-after=99999',
+];
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ type: 'open' } as const) },

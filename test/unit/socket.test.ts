@@ -661,8 +661,16 @@ describe('option validation', () => {
     [{ connectTimeoutMs: '5s' }, 'connectTimeoutMs', '"5s"'],
     [{ outbox: { overflow: 'explode' } }, 'outbox.overflow', '"explode"'],
     [{ outbox: { maxQueuedMessages: -1 } }, 'outbox.maxQueuedMessages', '-1'],
-    [{ heartbeat: { intervalMs: 1000, timeoutMs: 500, ping: 'ping', isPong: (): boolean => true } }, 'heartbeat.ping', '"ping"'],
-    [{ heartbeat: { timeoutMs: 500, ping: () => 'p', isPong: (): boolean => true } }, 'heartbeat.intervalMs', 'undefined'],
+    [
+      { heartbeat: { intervalMs: 1000, timeoutMs: 500, ping: 'ping', isPong: (): boolean => true } },
+      'heartbeat.ping',
+      '"ping"',
+    ],
+    [
+      { heartbeat: { timeoutMs: 500, ping: () => 'p', isPong: (): boolean => true } },
+      'heartbeat.intervalMs',
+      'undefined',
+    ],
     [{ auth: { refresh: 'yes' } }, 'auth.refresh', '"yes"'],
     [{ auth: { refresh: () => {}, handshakeFailures: 0 } }, 'auth.handshakeFailures', '0'],
     [{ reconnectOnNormalClose: 'no' }, 'reconnectOnNormalClose', '"no"'],
