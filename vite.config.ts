@@ -11,6 +11,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'dom', environment: 'jsdom', include: ['test/dom/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'integration',
           environment: 'node',

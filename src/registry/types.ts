@@ -72,6 +72,22 @@ export interface LocaleLabels {
   readonly actions: Readonly<Record<CloseAction, string>>;
   readonly ranges: Readonly<Record<CodeRange, string>>;
   readonly policyKinds: Readonly<Record<PolicyKind, string>>;
+  /** Words of the status banner (`closewise/ui`); `{seconds}` is replaced by the countdown. */
+  readonly ui: {
+    readonly connecting: string;
+    readonly open: string;
+    readonly backoff: string;
+    readonly retryingNow: string;
+    readonly paused: string;
+    readonly policyAuth: string;
+    readonly policyRateLimit: string;
+    readonly offline: string;
+    readonly stopped: string;
+    readonly closed: string;
+    readonly retryNow: string;
+    readonly dismiss: string;
+    readonly lastClose: string;
+  };
   /** Sentence templates for `compareCodes`; `{a}` and `{b}` are replaced by the codes. */
   readonly compare: {
     readonly sameAction: string;

@@ -1,0 +1,251 @@
+import { type Clock, systemClock } from '../client/clock.js';
+import type { ResilientSocketEvents, SocketStatus } from '../client/resilient-socket.js';
+import { en } from '../registry/advice/en.js';
+import type { CodesOption } from '../registry/define.js';
+import type { Locale } from '../registry/types.js';
+import { type BannerView, bannerView } from './model.js';
+
+/**
+ * What the banner needs from a socket: its status, state events and `reconnect()`. A
+ * `ResilientSocket` fits, and so does the reconnecting-websocket adapter.
+ */
+export interface StatusSource {
+  readonly status: SocketStatus;
+  on(event: 'state', listener: ResilientSocketEvents['state']): unknown;
+  off(event: 'state', listener: ResilientSocketEvents['state']): unknown;
+  reconnect(): void;
+}
+
+/**
+ * Options of `createStatusBanner`.
+ *
+ * @example
+ * ```ts
+ * createStatusBanner(socket, { container: document.body, locale: tr });
+ * ```
+ */
+export interface StatusBannerOptions {
+  /** Where the banner's host element is appended. */
+  readonly container: Element;
+  /** Language of the banner and its advice (default English). */
+  readonly locale?: Locale;
+  /** Profiles or app codes, so their names and advice show. */
+  readonly codes?: CodesOption;
+  /** Time source for the countdown (default real time). */
+  readonly clock?: Clock;
+}
+
+/**
+ * A rendered banner. `destroy()` removes it and every listener and timer it holds.
+ */
+export interface StatusBanner {
+  /** The host element; the banner lives in its open shadow root. */
+  readonly element: HTMLElement;
+  /** Changes the language and re-renders. */
+  setLocale(locale: Locale): void;
+  destroy(): void;
+}
+
+// All styling goes through custom properties on the host, so apps theme it without global CSS.
+const STYLE = `
+:host { display: block; }
+.banner {
+  font: var(--closewise-font, 14px/1.4 system-ui, sans-serif);
+  color: var(--closewise-fg, #1f2328);
+  background: var(--closewise-bg, #fff8c5);
+  border: 1px solid var(--closewise-border, #d4a72c);
+  border-radius: var(--closewise-radius, 6px);
+  padding: var(--closewise-padding, 12px 16px);
+  transition: opacity 0.2s ease, transform 0.2s ease;
+}
+.banner[data-state="paused"], .banner[data-state="stopped"] {
+  background: var(--closewise-alert-bg, #ffebe9);
+  border-color: var(--closewise-alert-border, #cf222e);
+}
+.banner[hidden] { display: none; }
+.title { font-weight: 600; margin: 0 0 4px; }
+.description, .fix, .code { margin: 4px 0; }
+.code { font-size: 0.9em; opacity: 0.8; }
+.actions { display: flex; gap: 8px; margin-top: 8px; }
+button {
+  font: inherit;
+  padding: 4px 12px;
+  border-radius: var(--closewise-radius, 6px);
+  border: 1px solid currentColor;
+  background: var(--closewise-button-bg, transparent);
+  color: inherit;
+  cursor: pointer;
+}
+button:focus-visible { outline: 2px solid var(--closewise-accent, #0969da); outline-offset: 2px; }
+@media (prefers-reduced-motion: reduce) { .banner { transition: none; } }
+`;
+
+interface Parts {
+  banner: HTMLElement;
+  title: HTMLElement;
+  description: HTMLElement;
+  fix: HTMLElement;
+  code: HTMLElement;
+  retry: HTMLButtonElement;
+  dismiss: HTMLButtonElement;
+}
+
+function build(root: ShadowRoot): Parts {
+  const doc = root.ownerDocument;
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent: Node) => {
+    const node = doc.createElement(tag);
+    node.className = className;
+    node.setAttribute('part', className);
+    parent.appendChild(node);
+    return node;
+  };
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  root.appendChild(style);
+  const banner = el('div', 'banner', root);
+  banner.setAttribute('aria-live', 'polite');
+  const parts: Parts = {
+    banner,
+    title: el('p', 'title', banner),
+    description: el('p', 'description', banner),
+    fix: el('p', 'fix', banner),
+    code: el('p', 'code', banner),
+    retry: undefined as unknown as HTMLButtonElement,
+    dismiss: undefined as unknown as HTMLButtonElement,
+  };
+  const actions = el('div', 'actions', banner);
+  parts.retry = el('button', 'retry', actions);
+  parts.retry.type = 'button';
+  parts.dismiss = el('button', 'dismiss', actions);
+  parts.dismiss.type = 'button';
+  return parts;
+}
+
+/** Writes a title template as text nodes, the countdown in its own `role="timer"` span. */
+function writeTitle(target: HTMLElement, view: BannerView): void {
+  const doc = target.ownerDocument;
+  target.replaceChildren();
+  const [before, after] = view.title.split('{seconds}');
+  target.appendChild(doc.createTextNode(before ?? ''));
+  if (after !== undefined) {
+    const timer = doc.createElement('span');
+    // A timer is not announced on every tick; the title was announced when the state changed.
+    timer.setAttribute('role', 'timer');
+    timer.className = 'countdown';
+    timer.textContent = String(view.seconds ?? 0);
+    target.appendChild(timer);
+    target.appendChild(doc.createTextNode(after));
+  }
+}
+
+function setText(el: HTMLElement, text: string | undefined): void {
+  el.textContent = text ?? '';
+  el.hidden = !text;
+}
+
+/**
+ * Renders a socket's status into an open shadow root: `mount` is the host element. Returns the
+ * banner controller. Used by `createStatusBanner` and `<closewise-status>`.
+ */
+export function mountStatusBanner(
+  host: HTMLElement,
+  socket: StatusSource,
+  options: Omit<StatusBannerOptions, 'container'> = {},
+): StatusBanner {
+  const clock = options.clock ?? systemClock;
+  let locale = options.locale ?? en;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  root.replaceChildren();
+  const parts = build(root);
+  let timer: unknown;
+  let dismissedFor: string | undefined;
+  let destroyed = false;
+
+  const key = (s: SocketStatus) => `${s.state}|${s.lastClose?.code ?? ''}|${s.nextRetryAt ?? ''}`;
+
+  const render = () => {
+    if (destroyed) return;
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timer = undefined;
+    const status = socket.status;
+    const view = bannerView(status, locale, clock.now(), options.codes);
+    const hidden = !view.visible || dismissedFor === key(status);
+    parts.banner.hidden = hidden;
+    parts.banner.dataset.state = view.state;
+    if (parts.banner.getAttribute('role') !== view.role) parts.banner.setAttribute('role', view.role);
+    parts.banner.setAttribute('aria-live', view.role === 'alert' ? 'assertive' : 'polite');
+    writeTitle(parts.title, view);
+    setText(parts.description, view.description);
+    setText(parts.fix, view.howToFix);
+    setText(parts.code, view.closeLabel);
+    parts.retry.textContent = locale.labels.ui.retryNow;
+    parts.retry.hidden = !view.showRetry;
+    parts.dismiss.textContent = locale.labels.ui.dismiss;
+    if (!hidden && view.seconds !== undefined && view.seconds > 0 && status.nextRetryAt !== undefined) {
+      // Tick on the second boundary of the countdown.
+      const ms = (status.nextRetryAt - clock.now()) % 1000 || 1000;
+      timer = clock.setTimeout(render, ms);
+    }
+  };
+
+  const onState = () => render();
+  const onRetry = () => socket.reconnect();
+  const onDismiss = () => {
+    dismissedFor = key(socket.status);
+    render();
+  };
+  socket.on('state', onState);
+  parts.retry.addEventListener('click', onRetry);
+  parts.dismiss.addEventListener('click', onDismiss);
+  render();
+
+  return {
+    element: host,
+    setLocale(next) {
+      locale = next;
+      render();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      socket.off('state', onState);
+      parts.retry.removeEventListener('click', onRetry);
+      parts.dismiss.removeEventListener('click', onDismiss);
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      root.replaceChildren();
+    },
+  };
+}
+
+/**
+ * Renders a status banner for a socket into `container`: a short title, the registry's advice for
+ * the last close (never its raw reason, never as HTML), the next-retry countdown, "Retry now"
+ * (calls `reconnect()`) and "Dismiss". It is a live region (`role="status"`, or `role="alert"`
+ * when paused or stopped), keyboard operable, honours `prefers-reduced-motion`, and is styled
+ * through CSS custom properties (`--closewise-bg`, `--closewise-fg`, `--closewise-alert-bg`, ...).
+ *
+ * @example
+ * ```ts
+ * import { createStatusBanner } from 'closewise/ui';
+ * import { tr } from 'closewise/locales/tr';
+ *
+ * const banner = createStatusBanner(socket, { container: document.querySelector('#status')!, locale: tr });
+ * // later, e.g. on unmount:
+ * banner.destroy();
+ * ```
+ */
+export function createStatusBanner(socket: StatusSource, options: StatusBannerOptions): StatusBanner {
+  const host = options.container.ownerDocument.createElement('div');
+  host.setAttribute('data-closewise-status', '');
+  options.container.appendChild(host);
+  const banner = mountStatusBanner(host, socket, options);
+  return {
+    element: host,
+    setLocale: banner.setLocale,
+    destroy() {
+      banner.destroy();
+      host.remove();
+    },
+  };
+}
