@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'registry/index': 'src/registry/index.ts',
     'registry/advice/tr': 'src/registry/advice/tr.ts',
+    'ui/index': 'src/ui/index.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { demoConfig } from './demo/config.mjs';
 
-// Vitest projects: `unit` (node, fake sockets and clocks), `integration` (node, real `ws`
-// servers and a real gateway process on 127.0.0.1), `dom` (jsdom, for UI code).
+// One file, two uses: `npm run demo` serves demo/ (the plugin starts the upstream service and the
+// gateway), and Vitest runs the test projects below.
 export default defineConfig({
+  ...(process.env.VITEST ? {} : demoConfig()),
   test: {
     projects: [
       {
@@ -21,6 +23,18 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time on a 2-core machine.
+          fileParallelism: false,
         },
       },
     ],

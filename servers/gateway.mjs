@@ -94,6 +94,13 @@ export async function startGateway({ upstreamUrl, port = 0 }) {
     port: actualPort,
     url: `ws://127.0.0.1:${actualPort}`,
     stats,
+    /** Drops every client's TCP connection without a close frame (the client sees 1006). */
+    dropClients() {
+      for (const c of clients) c.terminate();
+    },
+    get clientCount() {
+      return clients.size;
+    },
     async stop() {
       for (const c of clients) c.terminate();
       wss.close();

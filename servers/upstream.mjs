@@ -26,7 +26,8 @@ import { WebSocketServer } from 'ws';
  *
  * - tokens in `invalidTokens` are rejected in the handshake with HTTP 401;
  * - tokens in `expiredTokens` are accepted, then closed with 1008 "token expired";
- * - more than `rateLimit` messages in one second close with 1008 "rate limit exceeded; retry-after=N".
+ * - more than `rateLimit` messages in one second close with 1008 "rate limit exceeded; retry-after=N";
+ * - the text message "forbidden" closes with 1008 "content rejected: forbidden word".
  *
  * @param {UpstreamOptions} [options]
  */
@@ -85,6 +86,10 @@ export async function startUpstream(options = {}) {
         return;
       }
       const text = data.toString();
+      if (text === 'forbidden') {
+        ws.close(1008, 'content rejected: forbidden word');
+        return;
+      }
       if (text === 'ping') {
         if (state.answerPings) ws.send('pong');
         return;
@@ -127,6 +132,14 @@ export async function startUpstream(options = {}) {
     /** Stop answering "ping" (a half-open connection, as the client sees it). */
     answerPings(/** @type {boolean} */ on) {
       state.answerPings = on;
+    },
+    /** Marks every connected token expired and closes those connections with 1008 "token expired". */
+    expireTokens() {
+      for (const [ws, conn] of live) {
+        if (conn.token === null) continue;
+        expiredTokens.add(conn.token);
+        ws.close(1008, 'token expired');
+      }
     },
     setRateLimit(/** @type {number} */ perSecond) {
       state.rateLimit = perSecond;
