@@ -1,0 +1,439 @@
+import { EventEmitter } from 'eventemitter3';
+import { type Clock, systemClock } from '../client/clock.js';
+import { ClosewiseError } from '../client/errors.js';
+import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
+import type { PolicyEvent, ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/resilient-socket.js';
+import type { ConnectionState } from '../client/state.js';
+import { DEFAULT_BACKOFF } from '../policy/backoff.js';
+import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
+import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
+import { en } from '../registry/advice/en.js';
+import { type CodesOption, toCodeMaps } from '../registry/define.js';
+import { describeClose } from '../registry/describe.js';
+import type { Locale, PolicyKind } from '../registry/types.js';
+
+/**
+ * The parts of a reconnecting-websocket 4.x instance the adapter uses.
+ */
+export interface ReconnectingWebSocketLike {
+  addEventListener(type: 'open' | 'close' | 'error', listener: (event: never) => void): void;
+  removeEventListener(type: 'open' | 'close' | 'error', listener: (event: never) => void): void;
+  close(code?: number, reason?: string): void;
+  reconnect(code?: number, reason?: string): void;
+}
+
+/**
+ * Options of `withClosePolicy`: the same names and meanings as `ResilientSocket`'s.
+ *
+ * @example
+ * ```ts
+ * withClosePolicy(build, { locale: tr, codes: graphqlWs, auth: { refresh } });
+ * ```
+ */
+export interface ClosePolicyOptions {
+  /** The real WebSocket constructor (default `globalThis.WebSocket`; `ws` in Node 20). */
+  readonly WebSocket?: WebSocketConstructor;
+  readonly locale?: Locale;
+  readonly codes?: CodesOption;
+  readonly reconnectOnNormalClose?: boolean;
+  readonly auth?: {
+    readonly refresh: (ctx: RefreshContext) => void | Promise<void>;
+    readonly handshakeFailures?: number;
+    readonly loopWindowMs?: number;
+  };
+  readonly clock?: Clock;
+  readonly random?: () => number;
+}
+
+/** Events of the adapter: the ones of `ResilientSocket` that concern closes and status. */
+export type ClosePolicyEvents = Pick<
+  ResilientSocketEvents,
+  'state' | 'open' | 'close' | 'reconnecting' | 'policy' | 'stopped' | 'error'
+>;
+
+interface Attempt {
+  opened: boolean;
+  close?: { code: number; reason: string; wasClean: boolean };
+  waiters: Array<() => void>;
+}
+
+/** How long we wait for the native close after reconnecting-websocket reported a made-up one. */
+const NATIVE_CLOSE_GRACE_MS = 2000;
+
+/**
+ * A reconnecting-websocket instance, governed by closewise's close policy.
+ *
+ * reconnecting-websocket 4.4.0 reports every failed connection as a made-up close 1000, reconnects
+ * forever on 1008 and has no jitter. The adapter hands it a `WebSocket` class that records each
+ * native socket's real close event, classifies every close with `classifyClose`, stops it on
+ * `stop` and `policy` actions (emitting the same `policy`, `stopped` and `close` events as
+ * `ResilientSocket`), holds it back for `reconnect-later`, `slow-down` and retry hints, and runs
+ * the same `auth.refresh` flow. Retries for ordinary transient closes stay reconnecting-websocket's.
+ */
+export class ClosePolicyGuard<
+  R extends ReconnectingWebSocketLike = ReconnectingWebSocketLike,
+> extends EventEmitter<ClosePolicyEvents> {
+  /** The reconnecting-websocket instance; use it for `send`, `binaryType`, `onmessage` and so on. */
+  readonly rws: R;
+  private readonly attempts = new WeakMap<object, Attempt>();
+  private latest: object | undefined;
+  private current: ConnectionState = 'connecting';
+  private nextRetryAt: number | undefined;
+  private lastClose: CloseClassification | undefined;
+  private held = false;
+  private heldUntil = 0;
+  private resumeTimer: unknown;
+  private generation = 0;
+  private repeat: { code: number; count: number } | undefined;
+  private handshakeFailures = 0;
+  private lastRefresh: { at: number; code: number } | undefined;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly locale: Locale;
+  private readonly codes;
+  private readonly onRwsOpen = () => this.handleOpen();
+  private readonly onRwsClose = (event: { code: number; reason: string; wasClean: boolean }) => this.handleClose(event);
+
+  constructor(
+    build: (WebSocket: WebSocketConstructor) => R,
+    private readonly options: ClosePolicyOptions = {},
+  ) {
+    super();
+    const Native = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+    if (typeof Native !== 'function') {
+      throw new TypeError(
+        "withClosePolicy: no WebSocket implementation; pass options.WebSocket (in Node 20: import WebSocket from 'ws')",
+      );
+    }
+    if (typeof build !== 'function') {
+      throw new TypeError('withClosePolicy: the first argument must build the reconnecting-websocket instance');
+    }
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.locale = options.locale ?? en;
+    this.codes = toCodeMaps(options.codes);
+    this.rws = build(this.recordingWebSocket(Native));
+    this.rws.addEventListener('open', this.onRwsOpen as never);
+    this.rws.addEventListener('close', this.onRwsClose as never);
+  }
+
+  /** Same shape as `ResilientSocket.status`, so the status banner works with the adapter too. */
+  get status(): SocketStatus {
+    return {
+      state: this.current,
+      attempt: (this.rws as unknown as { retryCount?: number }).retryCount ?? 0,
+      ...(this.current === 'backoff' && this.nextRetryAt !== undefined && { nextRetryAt: this.nextRetryAt }),
+      ...(this.lastClose && { lastClose: this.lastClose }),
+    };
+  }
+
+  /** Connects again now, from any state, with reconnecting-websocket's retry count reset. */
+  reconnect(): void {
+    this.generation++;
+    this.clearResume();
+    this.repeat = undefined;
+    this.handshakeFailures = 0;
+    this.lastRefresh = undefined;
+    this.resume();
+  }
+
+  /** Closes for good (the rws instance too); later closes are reported but not acted on. */
+  close(code = 1000, reason = ''): void {
+    this.generation++;
+    this.clearResume();
+    this.held = true;
+    this.rws.close(code, reason);
+    this.enter('closed');
+    this.emit('stopped', { reason: 'closed' });
+  }
+
+  /** Detaches from the rws instance without closing it. */
+  dispose(): void {
+    this.generation++;
+    this.clearResume();
+    this.rws.removeEventListener('open', this.onRwsOpen as never);
+    this.rws.removeEventListener('close', this.onRwsClose as never);
+  }
+
+  // The class reconnecting-websocket constructs: the real WebSocket, with the real close recorded.
+  private recordingWebSocket(Native: WebSocketConstructor): WebSocketConstructor {
+    const onCreate = (ws: WebSocketLike & EventTargetLike) => {
+      const attempt: Attempt = { opened: false, waiters: [] };
+      this.attempts.set(ws, attempt);
+      this.latest = ws;
+      ws.addEventListener('open', () => {
+        attempt.opened = true;
+      });
+      ws.addEventListener('close', (event: { code: number; reason: string; wasClean: boolean }) => {
+        attempt.close = { code: event.code, reason: event.reason, wasClean: event.wasClean };
+        for (const wake of attempt.waiters.splice(0)) wake();
+      });
+      // `ws` throws on an unhandled 'error'; rws removes its own listener before closing.
+      ws.addEventListener('error', () => {});
+      if (!this.held && this.current !== 'closed') this.enter('connecting');
+    };
+    function RecordingWebSocket(url: string, protocols?: string | string[]) {
+      const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as WebSocketLike &
+        EventTargetLike;
+      onCreate(ws);
+      return ws;
+    }
+    // reconnecting-websocket checks `WebSocket.CLOSING === 2` before using a class.
+    return Object.assign(RecordingWebSocket, {
+      CONNECTING: 0,
+      OPEN: 1,
+      CLOSING: 2,
+      CLOSED: 3,
+    }) as unknown as WebSocketConstructor;
+  }
+
+  private handleOpen(): void {
+    if (this.current === 'closed') return;
+    this.handshakeFailures = 0;
+    this.enter('open');
+    const ws = this.latest as WebSocketLike | undefined;
+    this.emit('open', { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt: this.status.attempt });
+  }
+
+  private handleClose(event: { code: number; reason: string; wasClean: boolean }): void {
+    const ws = this.latest;
+    const attempt = ws ? this.attempts.get(ws) : undefined;
+    const gen = this.generation;
+    const byUs = this.held || this.current === 'closed';
+    const report = (real: { code: number; reason: string; wasClean: boolean }) => {
+      if (gen !== this.generation && !byUs) return;
+      this.act(real, attempt?.opened ? 'open' : 'handshake', byUs ? 'client' : 'server');
+    };
+    if (!attempt || attempt.close) {
+      report(attempt?.close ?? event);
+      return;
+    }
+    // reconnecting-websocket made this close event up (after an error or its own timeout); the
+    // native socket's real close follows: wait for it, a browser reports 1006 there.
+    const timer = this.clock.setTimeout(
+      () => report({ code: 1006, reason: '', wasClean: false }),
+      NATIVE_CLOSE_GRACE_MS,
+    );
+    attempt.waiters.push(() => {
+      this.clock.clearTimeout(timer);
+      report(attempt.close as { code: number; reason: string; wasClean: boolean });
+    });
+  }
+
+  private act(
+    event: { code: number; reason: string; wasClean: boolean },
+    phase: 'handshake' | 'open',
+    initiator: CloseInitiator,
+  ): void {
+    const code = Number.isInteger(event.code) && event.code >= 0 && event.code <= 65535 ? event.code : 1006;
+    const repeats = this.repeat?.code === code ? this.repeat.count : 0;
+    const c = classifyClose(
+      { code, reason: event.reason, wasClean: event.wasClean },
+      {
+        codes: this.codes,
+        initiator,
+        phase,
+        repeats,
+        ...(this.options.reconnectOnNormalClose !== undefined && {
+          reconnectOnNormalClose: this.options.reconnectOnNormalClose,
+        }),
+      },
+    );
+    this.lastClose = c;
+    this.repeat = { code, count: repeats + 1 };
+    if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.handshakeFailures++;
+    this.emit('close', c);
+    if (initiator === 'client') return;
+    this.perform(this.decide(c), c);
+  }
+
+  private decide(c: CloseClassification): CloseDecision {
+    const auth = this.options.auth;
+    return decideAfterClose({
+      classification: c,
+      // reconnecting-websocket keeps its own retry budget (maxRetries).
+      attempt: this.repeat?.count ?? 0,
+      now: this.clock.now(),
+      maxAttempts: Number.POSITIVE_INFINITY,
+      maxElapsedMs: Number.POSITIVE_INFINITY,
+      canRefresh: auth !== undefined,
+      handshakeFailures: this.handshakeFailures,
+      refreshAfterHandshakeFailures: auth?.handshakeFailures ?? 3,
+      ...(this.lastRefresh && { lastRefresh: this.lastRefresh }),
+      loopWindowMs: auth?.loopWindowMs ?? 60_000,
+      random: this.random,
+      backoff: DEFAULT_BACKOFF,
+    });
+  }
+
+  private perform(decision: CloseDecision, c: CloseClassification): void {
+    switch (decision.type) {
+      case 'none':
+        this.hold();
+        this.stopWith('closed', c);
+        return;
+      case 'retry':
+        if (c.action === 'reconnect' && c.retryAfterMs === undefined) {
+          // An ordinary transient close: reconnecting-websocket's own retry stands.
+          this.nextRetryAt = this.clock.now() + this.rwsDelay();
+          this.enter('backoff');
+          return;
+        }
+        this.hold();
+        this.resumeAfter(decision.delayMs, c);
+        return;
+      case 'refresh':
+        this.hold();
+        this.refresh(c);
+        return;
+      case 'pause':
+        this.hold();
+        this.enter('paused');
+        this.emitPolicy(c, decision.kind);
+        return;
+      case 'rate-limit':
+        this.hold();
+        this.resumeAfter(decision.delayMs, c);
+        this.emitPolicy(c, 'rate-limit', this.nextRetryAt);
+        return;
+      case 'stop':
+        this.hold();
+        this.stopWith(decision.reason, c);
+        return;
+    }
+  }
+
+  /** Stops reconnecting-websocket's own reconnect. */
+  private hold(): void {
+    if (this.held) return;
+    this.held = true;
+    // rws has already scheduled its next attempt; close() makes that attempt return early, but
+    // leaves its connect lock set (a known rws bug), which `resume()` releases once it has passed.
+    this.heldUntil = this.clock.now() + this.rwsDelay() + 50;
+    this.rws.close(1000, 'closewise: close policy');
+  }
+
+  /** The delay of the attempt reconnecting-websocket has scheduled (0 if it does not say). */
+  private rwsDelay(): number {
+    const internals = this.rws as unknown as { _getNextDelay?: () => number };
+    return internals._getNextDelay?.() ?? 0;
+  }
+
+  private resume(): void {
+    const wait = this.heldUntil - this.clock.now();
+    if (wait > 0) {
+      const gen = this.generation;
+      this.resumeTimer = this.clock.setTimeout(() => {
+        this.resumeTimer = undefined;
+        if (gen === this.generation) this.resume();
+      }, wait);
+      return;
+    }
+    this.held = false;
+    (this.rws as unknown as { _connectLock?: boolean })._connectLock = false;
+    this.enter('connecting');
+    this.rws.reconnect();
+  }
+
+  private resumeAfter(delayMs: number, c: CloseClassification): void {
+    this.nextRetryAt = this.clock.now() + delayMs;
+    this.enter('backoff');
+    const gen = this.generation;
+    this.resumeTimer = this.clock.setTimeout(() => {
+      this.resumeTimer = undefined;
+      if (gen === this.generation) this.resume();
+    }, delayMs);
+    this.emit('reconnecting', { attempt: this.repeat?.count ?? 1, delayMs, classification: c });
+  }
+
+  private clearResume(): void {
+    if (this.resumeTimer !== undefined) this.clock.clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
+  }
+
+  private refresh(c: CloseClassification): void {
+    const auth = this.options.auth;
+    if (!auth) return;
+    const gen = ++this.generation;
+    const done = () => {
+      if (gen !== this.generation) return;
+      this.lastRefresh = { at: this.clock.now(), code: c.code };
+      this.resume();
+    };
+    const failed = (error: unknown) => {
+      if (gen !== this.generation) return;
+      this.enter('paused');
+      this.emit('error', new ClosewiseError('auth-refresh', 'closewise: auth.refresh failed; paused', error));
+      this.emitPolicy(c, 'auth');
+    };
+    try {
+      const result = auth.refresh({ trigger: c.code === 1006 ? 'handshake' : 'policy', classification: c });
+      if (result && typeof (result as Promise<void>).then === 'function') (result as Promise<void>).then(done, failed);
+      else done();
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  private emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
+    const gen = this.generation;
+    const d = describeClose(c.code, this.locale, { codes: this.codes });
+    const event: PolicyEvent = {
+      classification: c,
+      kind,
+      advice: { description: d.description, whenYouSee: d.whenYouSee, howToFix: d.howToFix },
+      ...(resumeAt !== undefined && { resumeAt }),
+      retry: () => {
+        if (gen === this.generation) this.reconnect();
+      },
+      stop: () => {
+        if (gen !== this.generation) return;
+        this.generation++;
+        this.clearResume();
+        this.stopWith('policy', c);
+      },
+    };
+    this.emit('policy', event);
+  }
+
+  private stopWith(reason: StopReason, classification: CloseClassification): void {
+    this.enter('stopped');
+    const event: StoppedEvent = { reason, classification };
+    this.emit('stopped', event);
+  }
+
+  private enter(state: ConnectionState): void {
+    if (state !== 'backoff') this.nextRetryAt = undefined;
+    this.current = state;
+    this.emit('state', this.status);
+  }
+}
+
+interface EventTargetLike {
+  addEventListener(type: string, listener: (event: never) => void): void;
+}
+
+/**
+ * Puts a reconnecting-websocket instance under closewise's close policy. Build the instance in the
+ * callback with the `WebSocket` class it is given, which records each connection's real close.
+ *
+ * @example
+ * ```ts
+ * import ReconnectingWebSocket from 'reconnecting-websocket';
+ * import { withClosePolicy } from 'closewise/reconnecting-websocket';
+ *
+ * const guard = withClosePolicy(
+ *   (WebSocket) => new ReconnectingWebSocket(() => `wss://api.example.com/live?token=${token}`, [], { WebSocket }),
+ *   { auth: { refresh: async () => { token = await refreshToken(); } } },
+ * );
+ * guard.on('policy', (e) => showBanner(e.advice));
+ * guard.on('close', (c) => console.info(c.code, c.name, c.action)); // real codes, never a made-up 1000
+ * guard.rws.send('hello');
+ * ```
+ */
+export function withClosePolicy<R extends ReconnectingWebSocketLike>(
+  build: (WebSocket: WebSocketConstructor) => R,
+  options: ClosePolicyOptions = {},
+): ClosePolicyGuard<R> {
+  return new ClosePolicyGuard(build, options);
+}
