@@ -6,6 +6,7 @@ export default defineConfig({
     'registry/index': 'src/registry/index.ts',
     'registry/advice/tr': 'src/registry/advice/tr.ts',
     'ui/index': 'src/ui/index.ts',
+    'adapters/reconnecting-websocket': 'src/adapters/reconnecting-websocket.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm', 'cjs'],

@@ -14,11 +14,20 @@ import type { Locale, PolicyKind } from '../registry/types.js';
 
 /**
  * The parts of a reconnecting-websocket 4.x instance the adapter uses.
+ *
+ * @example
+ * ```ts
+ * const rws: ReconnectingWebSocketLike = new ReconnectingWebSocket(url);
+ * ```
  */
 export interface ReconnectingWebSocketLike {
+  /** Subscribes to the instance's events. */
   addEventListener(type: 'open' | 'close' | 'error', listener: (event: never) => void): void;
+  /** Unsubscribes. */
   removeEventListener(type: 'open' | 'close' | 'error', listener: (event: never) => void): void;
+  /** Closes and stops reconnecting. */
   close(code?: number, reason?: string): void;
+  /** Connects again with its retry count reset. */
   reconnect(code?: number, reason?: string): void;
 }
 
@@ -37,15 +46,24 @@ export interface ClosePolicyOptions {
   readonly codes?: CodesOption;
   readonly reconnectOnNormalClose?: boolean;
   readonly auth?: {
+    /** Gets a new token; the URL provider should read it. Then the socket reconnects once. */
     readonly refresh: (ctx: RefreshContext) => void | Promise<void>;
     readonly handshakeFailures?: number;
     readonly loopWindowMs?: number;
   };
   readonly clock?: Clock;
+  /** Random source in [0, 1) for jitter (inject a seeded one in tests). */
   readonly random?: () => number;
 }
 
-/** Events of the adapter: the ones of `ResilientSocket` that concern closes and status. */
+/**
+ * Events of the adapter: the ones of `ResilientSocket` that concern closes and status.
+ *
+ * @example
+ * ```ts
+ * guard.on('stopped', ({ reason }: StoppedEvent) => console.warn('rws stopped:', reason));
+ * ```
+ */
 export type ClosePolicyEvents = Pick<
   ResilientSocketEvents,
   'state' | 'open' | 'close' | 'reconnecting' | 'policy' | 'stopped' | 'error'
@@ -69,36 +87,43 @@ const NATIVE_CLOSE_GRACE_MS = 2000;
  * `stop` and `policy` actions (emitting the same `policy`, `stopped` and `close` events as
  * `ResilientSocket`), holds it back for `reconnect-later`, `slow-down` and retry hints, and runs
  * the same `auth.refresh` flow. Retries for ordinary transient closes stay reconnecting-websocket's.
+ *
+ * @example
+ * ```ts
+ * const guard = withClosePolicy((WebSocket) => new ReconnectingWebSocket(url, [], { WebSocket }));
+ * guard.status.state; // 'connecting'
+ * guard.rws.send('hi');
+ * ```
  */
 export class ClosePolicyGuard<
   R extends ReconnectingWebSocketLike = ReconnectingWebSocketLike,
 > extends EventEmitter<ClosePolicyEvents> {
   /** The reconnecting-websocket instance; use it for `send`, `binaryType`, `onmessage` and so on. */
   readonly rws: R;
-  private readonly attempts = new WeakMap<object, Attempt>();
-  private latest: object | undefined;
-  private current: ConnectionState = 'connecting';
-  private nextRetryAt: number | undefined;
-  private lastClose: CloseClassification | undefined;
-  private held = false;
-  private heldUntil = 0;
-  private resumeTimer: unknown;
-  private generation = 0;
-  private repeat: { code: number; count: number } | undefined;
-  private handshakeFailures = 0;
-  private lastRefresh: { at: number; code: number } | undefined;
-  private readonly clock: Clock;
-  private readonly random: () => number;
-  private readonly locale: Locale;
-  private readonly codes;
-  private readonly onRwsOpen = () => this.handleOpen();
-  private readonly onRwsClose = (event: { code: number; reason: string; wasClean: boolean }) => this.handleClose(event);
+  readonly #attempts = new WeakMap<object, Attempt>();
+  #latest: object | undefined;
+  #current: ConnectionState = 'connecting';
+  #nextRetryAt: number | undefined;
+  #lastClose: CloseClassification | undefined;
+  #held = false;
+  #heldUntil = 0;
+  #resumeTimer: unknown;
+  #generation = 0;
+  #repeat: { code: number; count: number } | undefined;
+  #handshakeFailures = 0;
+  #lastRefresh: { at: number; code: number } | undefined;
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #locale: Locale;
+  readonly #codes;
+  readonly #onRwsOpen = () => this.#handleOpen();
+  readonly #onRwsClose = (event: { code: number; reason: string; wasClean: boolean }) => this.#handleClose(event);
 
-  constructor(
-    build: (WebSocket: WebSocketConstructor) => R,
-    private readonly options: ClosePolicyOptions = {},
-  ) {
+  readonly #options: ClosePolicyOptions;
+
+  constructor(build: (WebSocket: WebSocketConstructor) => R, options: ClosePolicyOptions = {}) {
     super();
+    this.#options = options;
     const Native = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (typeof Native !== 'function') {
       throw new TypeError(
@@ -108,59 +133,59 @@ export class ClosePolicyGuard<
     if (typeof build !== 'function') {
       throw new TypeError('withClosePolicy: the first argument must build the reconnecting-websocket instance');
     }
-    this.clock = options.clock ?? systemClock;
-    this.random = options.random ?? Math.random;
-    this.locale = options.locale ?? en;
-    this.codes = toCodeMaps(options.codes);
-    this.rws = build(this.recordingWebSocket(Native));
-    this.rws.addEventListener('open', this.onRwsOpen as never);
-    this.rws.addEventListener('close', this.onRwsClose as never);
+    this.#clock = options.clock ?? systemClock;
+    this.#random = options.random ?? Math.random;
+    this.#locale = options.locale ?? en;
+    this.#codes = toCodeMaps(options.codes);
+    this.rws = build(this.#recordingWebSocket(Native));
+    this.rws.addEventListener('open', this.#onRwsOpen as never);
+    this.rws.addEventListener('close', this.#onRwsClose as never);
   }
 
   /** Same shape as `ResilientSocket.status`, so the status banner works with the adapter too. */
   get status(): SocketStatus {
     return {
-      state: this.current,
+      state: this.#current,
       attempt: (this.rws as unknown as { retryCount?: number }).retryCount ?? 0,
-      ...(this.current === 'backoff' && this.nextRetryAt !== undefined && { nextRetryAt: this.nextRetryAt }),
-      ...(this.lastClose && { lastClose: this.lastClose }),
+      ...(this.#current === 'backoff' && this.#nextRetryAt !== undefined && { nextRetryAt: this.#nextRetryAt }),
+      ...(this.#lastClose && { lastClose: this.#lastClose }),
     };
   }
 
   /** Connects again now, from any state, with reconnecting-websocket's retry count reset. */
   reconnect(): void {
-    this.generation++;
-    this.clearResume();
-    this.repeat = undefined;
-    this.handshakeFailures = 0;
-    this.lastRefresh = undefined;
-    this.resume();
+    this.#generation++;
+    this.#clearResume();
+    this.#repeat = undefined;
+    this.#handshakeFailures = 0;
+    this.#lastRefresh = undefined;
+    this.#resume();
   }
 
   /** Closes for good (the rws instance too); later closes are reported but not acted on. */
   close(code = 1000, reason = ''): void {
-    this.generation++;
-    this.clearResume();
-    this.held = true;
+    this.#generation++;
+    this.#clearResume();
+    this.#held = true;
     this.rws.close(code, reason);
-    this.enter('closed');
+    this.#enter('closed');
     this.emit('stopped', { reason: 'closed' });
   }
 
   /** Detaches from the rws instance without closing it. */
   dispose(): void {
-    this.generation++;
-    this.clearResume();
-    this.rws.removeEventListener('open', this.onRwsOpen as never);
-    this.rws.removeEventListener('close', this.onRwsClose as never);
+    this.#generation++;
+    this.#clearResume();
+    this.rws.removeEventListener('open', this.#onRwsOpen as never);
+    this.rws.removeEventListener('close', this.#onRwsClose as never);
   }
 
   // The class reconnecting-websocket constructs: the real WebSocket, with the real close recorded.
-  private recordingWebSocket(Native: WebSocketConstructor): WebSocketConstructor {
+  #recordingWebSocket(Native: WebSocketConstructor): WebSocketConstructor {
     const onCreate = (ws: WebSocketLike & EventTargetLike) => {
       const attempt: Attempt = { opened: false, waiters: [] };
-      this.attempts.set(ws, attempt);
-      this.latest = ws;
+      this.#attempts.set(ws, attempt);
+      this.#latest = ws;
       ws.addEventListener('open', () => {
         attempt.opened = true;
       });
@@ -170,7 +195,7 @@ export class ClosePolicyGuard<
       });
       // `ws` throws on an unhandled 'error'; rws removes its own listener before closing.
       ws.addEventListener('error', () => {});
-      if (!this.held && this.current !== 'closed') this.enter('connecting');
+      if (!this.#held && this.#current !== 'closed') this.#enter('connecting');
     };
     function RecordingWebSocket(url: string, protocols?: string | string[]) {
       const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as WebSocketLike &
@@ -187,22 +212,22 @@ export class ClosePolicyGuard<
     }) as unknown as WebSocketConstructor;
   }
 
-  private handleOpen(): void {
-    if (this.current === 'closed') return;
-    this.handshakeFailures = 0;
-    this.enter('open');
-    const ws = this.latest as WebSocketLike | undefined;
+  #handleOpen(): void {
+    if (this.#current === 'closed') return;
+    this.#handshakeFailures = 0;
+    this.#enter('open');
+    const ws = this.#latest as WebSocketLike | undefined;
     this.emit('open', { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt: this.status.attempt });
   }
 
-  private handleClose(event: { code: number; reason: string; wasClean: boolean }): void {
-    const ws = this.latest;
-    const attempt = ws ? this.attempts.get(ws) : undefined;
-    const gen = this.generation;
-    const byUs = this.held || this.current === 'closed';
+  #handleClose(event: { code: number; reason: string; wasClean: boolean }): void {
+    const ws = this.#latest;
+    const attempt = ws ? this.#attempts.get(ws) : undefined;
+    const gen = this.#generation;
+    const byUs = this.#held || this.#current === 'closed';
     const report = (real: { code: number; reason: string; wasClean: boolean }) => {
-      if (gen !== this.generation && !byUs) return;
-      this.act(real, attempt?.opened ? 'open' : 'handshake', byUs ? 'client' : 'server');
+      if (gen !== this.#generation && !byUs) return;
+      this.#act(real, attempt?.opened ? 'open' : 'handshake', byUs ? 'client' : 'server');
     };
     if (!attempt || attempt.close) {
       report(attempt?.close ?? event);
@@ -210,161 +235,161 @@ export class ClosePolicyGuard<
     }
     // reconnecting-websocket made this close event up (after an error or its own timeout); the
     // native socket's real close follows: wait for it, a browser reports 1006 there.
-    const timer = this.clock.setTimeout(
+    const timer = this.#clock.setTimeout(
       () => report({ code: 1006, reason: '', wasClean: false }),
       NATIVE_CLOSE_GRACE_MS,
     );
     attempt.waiters.push(() => {
-      this.clock.clearTimeout(timer);
+      this.#clock.clearTimeout(timer);
       report(attempt.close as { code: number; reason: string; wasClean: boolean });
     });
   }
 
-  private act(
+  #act(
     event: { code: number; reason: string; wasClean: boolean },
     phase: 'handshake' | 'open',
     initiator: CloseInitiator,
   ): void {
     const code = Number.isInteger(event.code) && event.code >= 0 && event.code <= 65535 ? event.code : 1006;
-    const repeats = this.repeat?.code === code ? this.repeat.count : 0;
+    const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
     const c = classifyClose(
       { code, reason: event.reason, wasClean: event.wasClean },
       {
-        codes: this.codes,
+        codes: this.#codes,
         initiator,
         phase,
         repeats,
-        ...(this.options.reconnectOnNormalClose !== undefined && {
-          reconnectOnNormalClose: this.options.reconnectOnNormalClose,
+        ...(this.#options.reconnectOnNormalClose !== undefined && {
+          reconnectOnNormalClose: this.#options.reconnectOnNormalClose,
         }),
       },
     );
-    this.lastClose = c;
-    this.repeat = { code, count: repeats + 1 };
-    if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.handshakeFailures++;
+    this.#lastClose = c;
+    this.#repeat = { code, count: repeats + 1 };
+    if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.#handshakeFailures++;
     this.emit('close', c);
     if (initiator === 'client') return;
-    this.perform(this.decide(c), c);
+    this.#perform(this.#decide(c), c);
   }
 
-  private decide(c: CloseClassification): CloseDecision {
-    const auth = this.options.auth;
+  #decide(c: CloseClassification): CloseDecision {
+    const auth = this.#options.auth;
     return decideAfterClose({
       classification: c,
       // reconnecting-websocket keeps its own retry budget (maxRetries).
-      attempt: this.repeat?.count ?? 0,
-      now: this.clock.now(),
+      attempt: this.#repeat?.count ?? 0,
+      now: this.#clock.now(),
       maxAttempts: Number.POSITIVE_INFINITY,
       maxElapsedMs: Number.POSITIVE_INFINITY,
       canRefresh: auth !== undefined,
-      handshakeFailures: this.handshakeFailures,
+      handshakeFailures: this.#handshakeFailures,
       refreshAfterHandshakeFailures: auth?.handshakeFailures ?? 3,
-      ...(this.lastRefresh && { lastRefresh: this.lastRefresh }),
+      ...(this.#lastRefresh && { lastRefresh: this.#lastRefresh }),
       loopWindowMs: auth?.loopWindowMs ?? 60_000,
-      random: this.random,
+      random: this.#random,
       backoff: DEFAULT_BACKOFF,
     });
   }
 
-  private perform(decision: CloseDecision, c: CloseClassification): void {
+  #perform(decision: CloseDecision, c: CloseClassification): void {
     switch (decision.type) {
       case 'none':
-        this.hold();
-        this.stopWith('closed', c);
+        this.#hold();
+        this.#stopWith('closed', c);
         return;
       case 'retry':
         if (c.action === 'reconnect' && c.retryAfterMs === undefined) {
           // An ordinary transient close: reconnecting-websocket's own retry stands.
-          this.nextRetryAt = this.clock.now() + this.rwsDelay();
-          this.enter('backoff');
+          this.#nextRetryAt = this.#clock.now() + this.#rwsDelay();
+          this.#enter('backoff');
           return;
         }
-        this.hold();
-        this.resumeAfter(decision.delayMs, c);
+        this.#hold();
+        this.#resumeAfter(decision.delayMs, c);
         return;
       case 'refresh':
-        this.hold();
-        this.refresh(c);
+        this.#hold();
+        this.#refresh(c);
         return;
       case 'pause':
-        this.hold();
-        this.enter('paused');
-        this.emitPolicy(c, decision.kind);
+        this.#hold();
+        this.#enter('paused');
+        this.#emitPolicy(c, decision.kind);
         return;
       case 'rate-limit':
-        this.hold();
-        this.resumeAfter(decision.delayMs, c);
-        this.emitPolicy(c, 'rate-limit', this.nextRetryAt);
+        this.#hold();
+        this.#resumeAfter(decision.delayMs, c);
+        this.#emitPolicy(c, 'rate-limit', this.#nextRetryAt);
         return;
       case 'stop':
-        this.hold();
-        this.stopWith(decision.reason, c);
+        this.#hold();
+        this.#stopWith(decision.reason, c);
         return;
     }
   }
 
   /** Stops reconnecting-websocket's own reconnect. */
-  private hold(): void {
-    if (this.held) return;
-    this.held = true;
+  #hold(): void {
+    if (this.#held) return;
+    this.#held = true;
     // rws has already scheduled its next attempt; close() makes that attempt return early, but
     // leaves its connect lock set (a known rws bug), which `resume()` releases once it has passed.
-    this.heldUntil = this.clock.now() + this.rwsDelay() + 50;
+    this.#heldUntil = this.#clock.now() + this.#rwsDelay() + 50;
     this.rws.close(1000, 'closewise: close policy');
   }
 
   /** The delay of the attempt reconnecting-websocket has scheduled (0 if it does not say). */
-  private rwsDelay(): number {
+  #rwsDelay(): number {
     const internals = this.rws as unknown as { _getNextDelay?: () => number };
     return internals._getNextDelay?.() ?? 0;
   }
 
-  private resume(): void {
-    const wait = this.heldUntil - this.clock.now();
+  #resume(): void {
+    const wait = this.#heldUntil - this.#clock.now();
     if (wait > 0) {
-      const gen = this.generation;
-      this.resumeTimer = this.clock.setTimeout(() => {
-        this.resumeTimer = undefined;
-        if (gen === this.generation) this.resume();
+      const gen = this.#generation;
+      this.#resumeTimer = this.#clock.setTimeout(() => {
+        this.#resumeTimer = undefined;
+        if (gen === this.#generation) this.#resume();
       }, wait);
       return;
     }
-    this.held = false;
+    this.#held = false;
     (this.rws as unknown as { _connectLock?: boolean })._connectLock = false;
-    this.enter('connecting');
+    this.#enter('connecting');
     this.rws.reconnect();
   }
 
-  private resumeAfter(delayMs: number, c: CloseClassification): void {
-    this.nextRetryAt = this.clock.now() + delayMs;
-    this.enter('backoff');
-    const gen = this.generation;
-    this.resumeTimer = this.clock.setTimeout(() => {
-      this.resumeTimer = undefined;
-      if (gen === this.generation) this.resume();
+  #resumeAfter(delayMs: number, c: CloseClassification): void {
+    this.#nextRetryAt = this.#clock.now() + delayMs;
+    this.#enter('backoff');
+    const gen = this.#generation;
+    this.#resumeTimer = this.#clock.setTimeout(() => {
+      this.#resumeTimer = undefined;
+      if (gen === this.#generation) this.#resume();
     }, delayMs);
-    this.emit('reconnecting', { attempt: this.repeat?.count ?? 1, delayMs, classification: c });
+    this.emit('reconnecting', { attempt: this.#repeat?.count ?? 1, delayMs, classification: c });
   }
 
-  private clearResume(): void {
-    if (this.resumeTimer !== undefined) this.clock.clearTimeout(this.resumeTimer);
-    this.resumeTimer = undefined;
+  #clearResume(): void {
+    if (this.#resumeTimer !== undefined) this.#clock.clearTimeout(this.#resumeTimer);
+    this.#resumeTimer = undefined;
   }
 
-  private refresh(c: CloseClassification): void {
-    const auth = this.options.auth;
+  #refresh(c: CloseClassification): void {
+    const auth = this.#options.auth;
     if (!auth) return;
-    const gen = ++this.generation;
+    const gen = ++this.#generation;
     const done = () => {
-      if (gen !== this.generation) return;
-      this.lastRefresh = { at: this.clock.now(), code: c.code };
-      this.resume();
+      if (gen !== this.#generation) return;
+      this.#lastRefresh = { at: this.#clock.now(), code: c.code };
+      this.#resume();
     };
     const failed = (error: unknown) => {
-      if (gen !== this.generation) return;
-      this.enter('paused');
+      if (gen !== this.#generation) return;
+      this.#enter('paused');
       this.emit('error', new ClosewiseError('auth-refresh', 'closewise: auth.refresh failed; paused', error));
-      this.emitPolicy(c, 'auth');
+      this.#emitPolicy(c, 'auth');
     };
     try {
       const result = auth.refresh({ trigger: c.code === 1006 ? 'handshake' : 'policy', classification: c });
@@ -375,36 +400,36 @@ export class ClosePolicyGuard<
     }
   }
 
-  private emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
-    const gen = this.generation;
-    const d = describeClose(c.code, this.locale, { codes: this.codes });
+  #emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
+    const gen = this.#generation;
+    const d = describeClose(c.code, this.#locale, { codes: this.#codes });
     const event: PolicyEvent = {
       classification: c,
       kind,
       advice: { description: d.description, whenYouSee: d.whenYouSee, howToFix: d.howToFix },
       ...(resumeAt !== undefined && { resumeAt }),
       retry: () => {
-        if (gen === this.generation) this.reconnect();
+        if (gen === this.#generation) this.reconnect();
       },
       stop: () => {
-        if (gen !== this.generation) return;
-        this.generation++;
-        this.clearResume();
-        this.stopWith('policy', c);
+        if (gen !== this.#generation) return;
+        this.#generation++;
+        this.#clearResume();
+        this.#stopWith('policy', c);
       },
     };
     this.emit('policy', event);
   }
 
-  private stopWith(reason: StopReason, classification: CloseClassification): void {
-    this.enter('stopped');
+  #stopWith(reason: StopReason, classification: CloseClassification): void {
+    this.#enter('stopped');
     const event: StoppedEvent = { reason, classification };
     this.emit('stopped', event);
   }
 
-  private enter(state: ConnectionState): void {
-    if (state !== 'backoff') this.nextRetryAt = undefined;
-    this.current = state;
+  #enter(state: ConnectionState): void {
+    if (state !== 'backoff') this.#nextRetryAt = undefined;
+    this.#current = state;
     this.emit('state', this.status);
   }
 }

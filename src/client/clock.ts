@@ -8,8 +8,11 @@
  * ```
  */
 export interface Clock {
+  /** Current time in ms. */
   now(): number;
+  /** Runs `callback` after `ms`; returns a handle. */
   setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels a handle from `setTimeout`. */
   clearTimeout(handle: unknown): void;
 }
 

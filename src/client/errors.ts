@@ -6,6 +6,11 @@
  * - `socket`: the native socket reported an error (browsers give no detail; a close follows).
  * - `auth-refresh`: `auth.refresh` threw or rejected; the socket stays paused.
  * - `open-hook`: `onOpen` threw or rejected; the attempt counts as failed and is retried.
+ *
+ * @example
+ * ```ts
+ * socket.on('error', (e) => { if (e.kind === 'auth-refresh') showLogin(); });
+ * ```
  */
 export type ClosewiseErrorKind = 'url' | 'connect' | 'socket' | 'auth-refresh' | 'open-hook';
 

@@ -4,6 +4,11 @@
  * - `offline` / `online`: the browser lost or regained the network.
  * - `pagehide` / `pageshow`: the page is leaving or coming back (for example from the
  *   back/forward cache, which an open WebSocket would otherwise keep the page out of).
+ *
+ * @example
+ * ```ts
+ * lifecycle.subscribe((event: LifecycleEvent) => console.debug('lifecycle', event));
+ * ```
  */
 export type LifecycleEvent = 'online' | 'offline' | 'pagehide' | 'pageshow';
 
@@ -22,7 +27,9 @@ export type LifecycleEvent = 'online' | 'offline' | 'pagehide' | 'pageshow';
  * ```
  */
 export interface Lifecycle {
+  /** Is the network up now? */
   isOnline(): boolean;
+  /** Calls `listener` on every event; returns the unsubscribe function. */
   subscribe(listener: (event: LifecycleEvent) => void): () => void;
 }
 

@@ -8,7 +8,14 @@ import { type Clock, systemClock } from './clock.js';
 import { browserLifecycle, type Lifecycle } from './lifecycle.js';
 import type { MessageData, OverflowPolicy } from './outbox.js';
 
-/** A value, or a function giving it (sync or async), called before every attempt. */
+/**
+ * A value, or a function giving it (sync or async), called before every attempt.
+ *
+ * @example
+ * ```ts
+ * const url: Provider<string> = async () => `wss://api.example.com/live?token=${await getToken()}`;
+ * ```
+ */
 export type Provider<T> = T | (() => T | Promise<T>);
 
 /**
@@ -22,18 +29,31 @@ export type Provider<T> = T | (() => T | Promise<T>);
  */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
 
-/** The parts of a WebSocket instance the socket uses; the browser's and `ws`'s both fit. */
+/**
+ * The parts of a WebSocket instance the socket uses; the browser's and `ws`'s both fit.
+ *
+ * @example
+ * ```ts
+ * const native: WebSocketLike = new WebSocket('wss://api.example.com/live');
+ * ```
+ */
 export interface WebSocketLike {
   readonly readyState: number;
   readonly protocol: string;
   readonly bufferedAmount: number;
   readonly url: string;
   binaryType: string;
+  /** Sends a message. */
   send(data: MessageData): void;
+  /** Starts the closing handshake. */
   close(code?: number, reason?: string): void;
+  /** Handler for the open event. */
   onopen: ((event: unknown) => void) | null;
+  /** Handler for the close event. */
   onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+  /** Handler for the error event. */
   onerror: ((event: unknown) => void) | null;
+  /** Handler for the message event. */
   onmessage: ((event: { data: unknown }) => void) | null;
 }
 
@@ -97,6 +117,7 @@ export interface ResilientSocketOptions {
   readonly reconnectOnNormalClose?: boolean;
   /** Token refresh for auth policy closes and hidden handshake rejections. */
   readonly auth?: {
+    /** Gets a new token (the URL provider should read it); the socket then reconnects once. */
     readonly refresh: (ctx: RefreshContext) => void | Promise<void>;
     /** Consecutive 1006 closes before open that trigger a refresh (default 3). */
     readonly handshakeFailures?: number;
@@ -125,7 +146,9 @@ export interface ResilientSocketOptions {
   readonly heartbeat?: {
     readonly intervalMs: number;
     readonly timeoutMs: number;
+    /** Builds the ping message. */
     readonly ping: () => MessageData;
+    /** Recognises the pong; pongs are not emitted as messages. */
     readonly isPong: (data: unknown) => boolean;
   };
   /** Network and page events; the browser's by default, or `false` to ignore them. */
@@ -147,6 +170,7 @@ export interface ResilientSocketOptions {
  * ```
  */
 export interface OpenContext {
+  /** Sends on the new connection at once, before any queued message. */
   send(data: MessageData): void;
   /** 1 for the first connection, counting up on every attempt. */
   readonly attempt: number;

@@ -1,6 +1,14 @@
 import { OutboxFullError } from './errors.js';
 
-/** Anything `WebSocket.send` accepts. */
+/**
+ * Anything `WebSocket.send` accepts.
+ *
+ * @example
+ * ```ts
+ * const data: MessageData = new Uint8Array([1, 2, 3]);
+ * socket.send(data);
+ * ```
+ */
 export type MessageData = string | ArrayBufferLike | ArrayBufferView | Blob;
 
 /**
@@ -9,6 +17,11 @@ export type MessageData = string | ArrayBufferLike | ArrayBufferView | Blob;
  * - `reject`: `send()` throws `OutboxFullError`; nothing is queued or dropped (default).
  * - `drop-oldest`: the oldest queued messages make room; each is reported in a `drop` event.
  * - `drop-newest`: the new message is dropped and reported; `send()` returns `'dropped'`.
+ *
+ * @example
+ * ```ts
+ * new ResilientSocket(url, { outbox: { maxQueuedMessages: 100, overflow: 'drop-oldest' } });
+ * ```
  */
 export type OverflowPolicy = 'reject' | 'drop-oldest' | 'drop-newest';
 
@@ -19,6 +32,11 @@ export type OverflowPolicy = 'reject' | 'drop-oldest' | 'drop-newest';
  * - `too-large`: the message alone is bigger than `maxQueuedBytes`.
  * - `closed`: the app called `close()` while it was queued.
  * - `stopped`: the socket stopped (fatal code, policy, budget) while it was queued.
+ *
+ * @example
+ * ```ts
+ * socket.on('drop', ({ reason }) => metrics.increment(`ws.drop.${reason}`));
+ * ```
  */
 export type DropReason = 'overflow' | 'too-large' | 'closed' | 'stopped';
 

@@ -91,6 +91,11 @@ export interface ReconnectingEvent {
 
 /**
  * The `open` event.
+ *
+ * @example
+ * ```ts
+ * socket.on('open', ({ protocol, attempt }) => console.info(`connected (${protocol}), attempt ${attempt}`));
+ * ```
  */
 export interface OpenEvent {
   readonly url: string;
@@ -108,18 +113,34 @@ export interface OpenEvent {
  * ```
  */
 export interface ResilientSocketEvents {
+  /** The state changed; `socket.status` is already updated. */
   state: (status: SocketStatus) => void;
+  /** The connection opened (after the `onOpen` hook). */
   open: (event: OpenEvent) => void;
+  /** A message arrived (heartbeat pongs excluded). */
   message: (data: unknown) => void;
+  /** Every close, classified, with the real code. */
   close: (classification: CloseClassification) => void;
+  /** A retry was scheduled. */
   reconnecting: (event: ReconnectingEvent) => void;
+  /** A policy close the app has to act on. */
   policy: (event: PolicyEvent) => void;
+  /** The socket stopped for good (until `reconnect()`). */
   stopped: (event: StoppedEvent) => void;
+  /** A queued message will never be sent. */
   drop: (message: DroppedMessage) => void;
+  /** Something failed; see `ClosewiseError.kind`. */
   error: (error: ClosewiseError) => void;
 }
 
-/** What `send()` did with the message. */
+/**
+ * What `send()` did with the message.
+ *
+ * @example
+ * ```ts
+ * const result: SendResult = socket.send('hello'); // 'queued' while reconnecting
+ * ```
+ */
 export type SendResult = 'sent' | 'queued' | 'dropped';
 
 type TimerName = 'retry' | 'connect-timeout' | 'uptime' | 'heartbeat' | 'pong' | 'throttle' | 'recover';
@@ -162,33 +183,33 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   static readonly CLOSING = 2;
   static readonly CLOSED = 3;
 
-  private readonly options: ResolvedOptions;
-  private readonly urlProvider: Provider<string>;
-  private readonly outbox: Outbox;
-  private readonly timers = new Map<TimerName, unknown>();
+  readonly #options: ResolvedOptions;
+  readonly #urlProvider: Provider<string>;
+  readonly #outbox: Outbox;
+  readonly #timers = new Map<TimerName, unknown>();
 
-  private current: ConnectionState = 'connecting';
-  private native: WebSocketLike | undefined;
+  #current: ConnectionState = 'connecting';
+  #native: WebSocketLike | undefined;
   /** Sockets we closed on purpose whose real close event is still to come (reported, not acted on). */
-  private readonly retired = new Map<WebSocketLike, 'handshake' | 'open'>();
+  readonly #retired = new Map<WebSocketLike, 'handshake' | 'open'>();
   /** Bumped whenever the socket moves on, so stale async results (URL, hooks, refresh) are ignored. */
-  private generation = 0;
-  private opened = false;
-  private attempts = 0;
-  private totalAttempts = 0;
-  private outageStartedAt: number | undefined;
-  private nextRetryAt: number | undefined;
-  private lastClose: CloseClassification | undefined;
-  private repeat: { code: number; count: number } | undefined;
-  private handshakeFailures = 0;
-  private lastRefresh: { at: number; code: number } | undefined;
-  private throttled = false;
-  private lastSendAt = Number.NEGATIVE_INFINITY;
-  private suspended = false;
-  private unsubscribeLifecycle: (() => void) | undefined;
-  private lastUrl = '';
-  private binary: 'blob' | 'arraybuffer';
-  private constructing = true;
+  #generation = 0;
+  #opened = false;
+  #attempts = 0;
+  #totalAttempts = 0;
+  #outageStartedAt: number | undefined;
+  #nextRetryAt: number | undefined;
+  #lastClose: CloseClassification | undefined;
+  #repeat: { code: number; count: number } | undefined;
+  #handshakeFailures = 0;
+  #lastRefresh: { at: number; code: number } | undefined;
+  #throttled = false;
+  #lastSendAt = Number.NEGATIVE_INFINITY;
+  #suspended = false;
+  #unsubscribeLifecycle: (() => void) | undefined;
+  #lastUrl = '';
+  #binary: 'blob' | 'arraybuffer';
+  #constructing = true;
 
   /**
    * @param url `ws:`/`wss:` (or `http(s):`, converted) URL, or a function returning one (sync or
@@ -197,67 +218,67 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
    */
   constructor(url: Provider<string>, options: ResilientSocketOptions = {}) {
     super();
-    this.options = resolveOptions(options);
-    if (typeof url !== 'function') this.lastUrl = toWebSocketUrl(url, pageBase());
-    this.urlProvider = url;
-    this.outbox = new Outbox(this.options.outbox);
-    this.binary = this.options.binaryType ?? 'blob';
-    this.subscribeLifecycle();
-    if (this.options.lifecycle && !this.options.lifecycle.isOnline()) {
-      this.current = 'offline';
+    this.#options = resolveOptions(options);
+    if (typeof url !== 'function') this.#lastUrl = toWebSocketUrl(url, pageBase());
+    this.#urlProvider = url;
+    this.#outbox = new Outbox(this.#options.outbox);
+    this.#binary = this.#options.binaryType ?? 'blob';
+    this.#subscribeLifecycle();
+    if (this.#options.lifecycle && !this.#options.lifecycle.isOnline()) {
+      this.#current = 'offline';
       return;
     }
-    this.connect();
-    this.constructing = false;
+    this.#connect();
+    this.#constructing = false;
   }
 
   /** The connection's status, updated before every `state` event. */
   get status(): SocketStatus {
     return {
-      state: this.current,
-      attempt: this.attempts,
-      ...(this.current === 'backoff' && this.nextRetryAt !== undefined && { nextRetryAt: this.nextRetryAt }),
-      ...(this.lastClose && { lastClose: this.lastClose }),
+      state: this.#current,
+      attempt: this.#attempts,
+      ...(this.#current === 'backoff' && this.#nextRetryAt !== undefined && { nextRetryAt: this.#nextRetryAt }),
+      ...(this.#lastClose && { lastClose: this.#lastClose }),
     };
   }
 
   /** 0 (CONNECTING) while trying or waiting, 1 (OPEN), 3 (CLOSED) once closed or stopped. */
   get readyState(): number {
-    if (this.current === 'open') return ResilientSocket.OPEN;
-    if (this.current === 'closed' || this.current === 'stopped') return ResilientSocket.CLOSED;
+    if (this.#current === 'open') return ResilientSocket.OPEN;
+    if (this.#current === 'closed' || this.#current === 'stopped') return ResilientSocket.CLOSED;
     return ResilientSocket.CONNECTING;
   }
 
   /** The URL of the current or last attempt. */
   get url(): string {
-    return this.native?.url ?? this.lastUrl;
+    return this.#native?.url ?? this.#lastUrl;
   }
 
   /** The subprotocol the server chose, or ''. */
   get protocol(): string {
-    return this.native?.protocol ?? '';
+    return this.#native?.protocol ?? '';
   }
 
   /** Bytes queued in the native socket plus bytes waiting in the outbox. */
   get bufferedAmount(): number {
-    return (this.native?.bufferedAmount ?? 0) + this.outbox.bytes;
+    return (this.#native?.bufferedAmount ?? 0) + this.#outbox.bytes;
   }
 
   /** Messages waiting in the outbox for an open connection. */
   get queuedMessages(): number {
-    return this.outbox.size;
+    return this.#outbox.size;
   }
 
   get binaryType(): 'blob' | 'arraybuffer' {
-    return this.binary;
+    return this.#binary;
   }
 
   set binaryType(value: 'blob' | 'arraybuffer') {
     if (value !== 'blob' && value !== 'arraybuffer') {
       throw new TypeError(`ResilientSocket: binaryType must be 'blob' or 'arraybuffer', got ${describeValue(value)}`);
     }
-    this.binary = value;
-    if (this.native) this.native.binaryType = value;
+    this.#binary = value;
+    if (this.#native) this.#native.binaryType = value;
   }
 
   /**
@@ -271,16 +292,16 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
    * ```
    */
   send(data: MessageData): SendResult {
-    if (this.current === 'closed') {
+    if (this.#current === 'closed') {
       throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
     }
-    if (this.current === 'open' && this.outbox.size === 0 && this.canSendNow()) {
-      this.transmit(data);
+    if (this.#current === 'open' && this.#outbox.size === 0 && this.#canSendNow()) {
+      this.#transmit(data);
       return 'sent';
     }
-    const { queued, dropped } = this.outbox.push(data);
+    const { queued, dropped } = this.#outbox.push(data);
     for (const drop of dropped) this.emit('drop', drop);
-    if (this.current === 'open') this.flush();
+    if (this.#current === 'open') this.#flush();
     return queued ? 'queued' : 'dropped';
   }
 
@@ -305,12 +326,12 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     if (bytes > MAX_REASON_BYTES) {
       throw new RangeError(`ResilientSocket.close: reason must be at most 123 UTF-8 bytes, got ${bytes}`);
     }
-    if (this.current === 'closed') return;
-    this.haltEverything(code, reason);
-    this.unsubscribeLifecycle?.();
-    this.unsubscribeLifecycle = undefined;
-    this.enter('closed');
-    this.dropQueued('closed');
+    if (this.#current === 'closed') return;
+    this.#haltEverything(code, reason);
+    this.#unsubscribeLifecycle?.();
+    this.#unsubscribeLifecycle = undefined;
+    this.#enter('closed');
+    this.#dropQueued('closed');
     this.emit('stopped', { reason: 'closed' });
   }
 
@@ -324,95 +345,95 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
    * ```
    */
   reconnect(): void {
-    this.haltEverything(1000, 'closewise: reconnect');
-    this.attempts = 0;
-    this.outageStartedAt = undefined;
-    this.repeat = undefined;
-    this.handshakeFailures = 0;
-    this.lastRefresh = undefined;
-    this.suspended = false;
-    this.subscribeLifecycle();
-    this.connect();
+    this.#haltEverything(1000, 'closewise: reconnect');
+    this.#attempts = 0;
+    this.#outageStartedAt = undefined;
+    this.#repeat = undefined;
+    this.#handshakeFailures = 0;
+    this.#lastRefresh = undefined;
+    this.#suspended = false;
+    this.#subscribeLifecycle();
+    this.#connect();
   }
 
   // ---- connection attempts -------------------------------------------------------------------
 
-  private connect(): void {
-    const gen = ++this.generation;
-    this.opened = false;
-    this.totalAttempts++;
-    this.nextRetryAt = undefined;
-    this.enter('connecting');
+  #connect(): void {
+    const gen = ++this.#generation;
+    this.#opened = false;
+    this.#totalAttempts++;
+    this.#nextRetryAt = undefined;
+    this.#enter('connecting');
     let url: string | Promise<string>;
     let protocols: string | string[] | undefined | Promise<string | string[] | undefined>;
     try {
-      url = resolveProvider(this.urlProvider);
-      protocols = resolveProvider(this.options.protocols);
+      url = resolveProvider(this.#urlProvider);
+      protocols = resolveProvider(this.#options.protocols);
     } catch (error) {
-      this.failAttempt(gen, new ClosewiseError('url', 'closewise: the url or protocols provider threw', error));
+      this.#failAttempt(gen, new ClosewiseError('url', 'closewise: the url or protocols provider threw', error));
       return;
     }
     if (isPromise(url) || isPromise(protocols)) {
       Promise.all([url, protocols]).then(
-        ([u, p]) => this.open(gen, u, p),
+        ([u, p]) => this.#open(gen, u, p),
         (error: unknown) =>
-          this.failAttempt(gen, new ClosewiseError('url', 'closewise: the url or protocols provider rejected', error)),
+          this.#failAttempt(gen, new ClosewiseError('url', 'closewise: the url or protocols provider rejected', error)),
       );
       return;
     }
-    this.open(gen, url, protocols);
+    this.#open(gen, url, protocols);
   }
 
-  private open(gen: number, rawUrl: unknown, protocols: string | string[] | undefined): void {
-    if (gen !== this.generation) return;
+  #open(gen: number, rawUrl: unknown, protocols: string | string[] | undefined): void {
+    if (gen !== this.#generation) return;
     let url: string;
     try {
       url = toWebSocketUrl(rawUrl, pageBase());
     } catch (error) {
-      this.failAttempt(gen, new ClosewiseError('url', (error as Error).message, error));
+      this.#failAttempt(gen, new ClosewiseError('url', (error as Error).message, error));
       return;
     }
-    this.lastUrl = url;
+    this.#lastUrl = url;
     let ws: WebSocketLike;
     try {
-      ws = new this.options.WebSocket(url, protocols);
+      ws = new this.#options.WebSocket(url, protocols);
     } catch (error) {
-      this.failAttempt(gen, new ClosewiseError('connect', `closewise: new WebSocket(${url}) threw`, error));
+      this.#failAttempt(gen, new ClosewiseError('connect', `closewise: new WebSocket(${url}) threw`, error));
       return;
     }
-    this.native = ws;
-    if (this.options.binaryType) ws.binaryType = this.binary;
-    ws.onopen = () => this.handleOpen(ws, gen);
-    ws.onmessage = (event) => this.handleMessage(ws, event.data);
+    this.#native = ws;
+    if (this.#options.binaryType) ws.binaryType = this.#binary;
+    ws.onopen = () => this.#handleOpen(ws, gen);
+    ws.onmessage = (event) => this.#handleMessage(ws, event.data);
     ws.onerror = (event) => {
-      if (ws === this.native) {
+      if (ws === this.#native) {
         this.emit('error', new ClosewiseError('socket', 'closewise: WebSocket error (a close event follows)', event));
       }
     };
-    ws.onclose = (event) => this.handleClose(ws, event);
-    this.setTimer('connect-timeout', this.options.connectTimeoutMs, () => this.abandon('timeout'));
+    ws.onclose = (event) => this.#handleClose(ws, event);
+    this.#setTimer('connect-timeout', this.#options.connectTimeoutMs, () => this.#abandon('timeout'));
   }
 
-  private handleOpen(ws: WebSocketLike, gen: number): void {
-    if (ws !== this.native || gen !== this.generation) return;
-    this.clearTimer('connect-timeout');
-    this.opened = true;
-    this.handshakeFailures = 0;
-    const hook = this.options.onOpen;
+  #handleOpen(ws: WebSocketLike, gen: number): void {
+    if (ws !== this.#native || gen !== this.#generation) return;
+    this.#clearTimer('connect-timeout');
+    this.#opened = true;
+    this.#handshakeFailures = 0;
+    const hook = this.#options.onOpen;
     if (!hook) {
-      this.becomeOpen(ws);
+      this.#becomeOpen(ws);
       return;
     }
     const fail = (error: unknown) => {
-      if (gen !== this.generation) return;
-      this.retire(ws, 1000, 'closewise: onOpen failed');
-      this.failAttempt(gen, new ClosewiseError('open-hook', 'closewise: the onOpen hook failed', error));
+      if (gen !== this.#generation) return;
+      this.#retire(ws, 1000, 'closewise: onOpen failed');
+      this.#failAttempt(gen, new ClosewiseError('open-hook', 'closewise: the onOpen hook failed', error));
     };
     try {
-      const result = hook({ send: (data) => ws.send(data), attempt: this.totalAttempts });
+      const result = hook({ send: (data) => ws.send(data), attempt: this.#totalAttempts });
       if (isPromise(result)) {
         result.then(() => {
-          if (gen === this.generation && ws === this.native) this.becomeOpen(ws);
+          if (gen === this.#generation && ws === this.#native) this.#becomeOpen(ws);
         }, fail);
         return;
       }
@@ -420,202 +441,202 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       fail(error);
       return;
     }
-    this.becomeOpen(ws);
+    this.#becomeOpen(ws);
   }
 
-  private becomeOpen(ws: WebSocketLike): void {
-    this.enter('open');
-    this.setTimer('uptime', this.options.minUptimeMs, () => {
+  #becomeOpen(ws: WebSocketLike): void {
+    this.#enter('open');
+    this.#setTimer('uptime', this.#options.minUptimeMs, () => {
       // Only a connection that stayed up counts as healthy: an accept-then-close server must not
       // reset backoff on every open.
-      this.attempts = 0;
-      this.outageStartedAt = undefined;
-      this.repeat = undefined;
+      this.#attempts = 0;
+      this.#outageStartedAt = undefined;
+      this.#repeat = undefined;
     });
-    if (this.throttled) {
-      this.setTimer('recover', this.options.rateLimit.recoverAfterMs, () => {
-        this.throttled = false;
-        this.flush();
+    if (this.#throttled) {
+      this.#setTimer('recover', this.#options.rateLimit.recoverAfterMs, () => {
+        this.#throttled = false;
+        this.#flush();
       });
     }
-    this.emit('open', { url: ws.url, protocol: ws.protocol, attempt: this.totalAttempts });
-    if (this.current !== 'open' || ws !== this.native) return; // a listener closed or reconnected
-    this.scheduleHeartbeat(ws);
-    this.flush();
+    this.emit('open', { url: ws.url, protocol: ws.protocol, attempt: this.#totalAttempts });
+    if (this.#current !== 'open' || ws !== this.#native) return; // a listener closed or reconnected
+    this.#scheduleHeartbeat(ws);
+    this.#flush();
   }
 
-  private handleMessage(ws: WebSocketLike, data: unknown): void {
-    if (ws !== this.native) return;
-    const hb = this.options.heartbeat;
+  #handleMessage(ws: WebSocketLike, data: unknown): void {
+    if (ws !== this.#native) return;
+    const hb = this.#options.heartbeat;
     if (hb?.isPong(data)) {
-      this.clearTimer('pong');
+      this.#clearTimer('pong');
       return;
     }
     this.emit('message', data);
   }
 
-  private handleClose(ws: WebSocketLike, event: { code: number; reason: string; wasClean: boolean }): void {
-    const retiredPhase = this.retired.get(ws);
+  #handleClose(ws: WebSocketLike, event: { code: number; reason: string; wasClean: boolean }): void {
+    const retiredPhase = this.#retired.get(ws);
     if (retiredPhase) {
       // A close we asked for: report the real code, decide nothing.
-      this.retired.delete(ws);
-      this.emit('close', this.classify(event, 'client', retiredPhase));
+      this.#retired.delete(ws);
+      this.emit('close', this.#classify(event, 'client', retiredPhase));
       return;
     }
-    if (ws !== this.native) return;
-    this.native = undefined;
-    this.clearConnectionTimers();
-    const classification = this.classify(event, 'server', this.opened ? 'open' : 'handshake');
-    this.afterClose(classification);
+    if (ws !== this.#native) return;
+    this.#native = undefined;
+    this.#clearConnectionTimers();
+    const classification = this.#classify(event, 'server', this.#opened ? 'open' : 'handshake');
+    this.#afterClose(classification);
   }
 
   /** We give up on the current socket ourselves (timeout, heartbeat, offline). */
-  private abandon(initiator: Exclude<CloseInitiator, 'client' | 'server'>): void {
-    const ws = this.native;
+  #abandon(initiator: Exclude<CloseInitiator, 'client' | 'server'>): void {
+    const ws = this.#native;
     if (!ws) return;
-    const phase = this.opened ? 'open' : 'handshake';
-    this.detach(ws);
+    const phase = this.#opened ? 'open' : 'handshake';
+    this.#detach(ws);
     safeClose(ws, 1000, `closewise: ${initiator}`);
-    this.native = undefined;
-    this.clearConnectionTimers();
+    this.#native = undefined;
+    this.#clearConnectionTimers();
     // No close frame arrived: 1006 is what the browser reports for such a connection.
-    this.afterClose(this.classify({ code: 1006, reason: '', wasClean: false }, initiator, phase));
+    this.#afterClose(this.#classify({ code: 1006, reason: '', wasClean: false }, initiator, phase));
   }
 
-  private classify(
+  #classify(
     event: { code: number; reason?: string; wasClean?: boolean },
     initiator: CloseInitiator,
     phase: 'handshake' | 'open',
   ): CloseClassification {
     const code = Number.isInteger(event.code) && event.code >= 0 && event.code <= 65535 ? event.code : 1006;
-    const repeats = this.repeat?.code === code ? this.repeat.count : 0;
+    const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
     return classifyClose(
       { code, reason: typeof event.reason === 'string' ? event.reason : '', wasClean: event.wasClean === true },
       {
-        codes: this.options.codes,
+        codes: this.#options.codes,
         initiator,
         phase,
         repeats,
-        reconnectOnNormalClose: this.options.reconnectOnNormalClose,
+        reconnectOnNormalClose: this.#options.reconnectOnNormalClose,
       },
     );
   }
 
   // ---- decisions ----------------------------------------------------------------------------
 
-  private afterClose(c: CloseClassification): void {
-    this.lastClose = c;
-    this.repeat = { code: c.code, count: this.repeat?.code === c.code ? this.repeat.count + 1 : 1 };
-    if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.handshakeFailures++;
-    else if (c.phase === 'open') this.handshakeFailures = 0;
+  #afterClose(c: CloseClassification): void {
+    this.#lastClose = c;
+    this.#repeat = { code: c.code, count: this.#repeat?.code === c.code ? this.#repeat.count + 1 : 1 };
+    if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.#handshakeFailures++;
+    else if (c.phase === 'open') this.#handshakeFailures = 0;
     this.emit('close', c);
-    if (this.native || (this.current !== 'connecting' && this.current !== 'open')) return; // a listener acted
+    if (this.#native || (this.#current !== 'connecting' && this.#current !== 'open')) return; // a listener acted
     if (c.initiator === 'offline') {
-      this.enter('offline');
+      this.#enter('offline');
       return;
     }
-    this.perform(this.decide(c), c);
+    this.#perform(this.#decide(c), c);
   }
 
-  private decide(c: CloseClassification): CloseDecision {
-    const o = this.options;
+  #decide(c: CloseClassification): CloseDecision {
+    const o = this.#options;
     return decideAfterClose({
       classification: c,
-      attempt: this.attempts,
+      attempt: this.#attempts,
       now: o.clock.now(),
-      ...(this.outageStartedAt !== undefined && { outageStartedAt: this.outageStartedAt }),
+      ...(this.#outageStartedAt !== undefined && { outageStartedAt: this.#outageStartedAt }),
       maxAttempts: o.maxAttempts,
       maxElapsedMs: o.maxElapsedMs,
       canRefresh: o.auth !== undefined,
-      handshakeFailures: this.handshakeFailures,
+      handshakeFailures: this.#handshakeFailures,
       refreshAfterHandshakeFailures: o.auth?.handshakeFailures ?? 3,
-      ...(this.lastRefresh && { lastRefresh: this.lastRefresh }),
+      ...(this.#lastRefresh && { lastRefresh: this.#lastRefresh }),
       loopWindowMs: o.auth?.loopWindowMs ?? 0,
       random: o.random,
       backoff: o.backoff,
     });
   }
 
-  private perform(decision: CloseDecision, c?: CloseClassification): void {
+  #perform(decision: CloseDecision, c?: CloseClassification): void {
     switch (decision.type) {
       case 'none':
-        this.stopWith('closed', c);
+        this.#stopWith('closed', c);
         return;
       case 'retry':
-        this.scheduleRetry(decision.delayMs, c);
+        this.#scheduleRetry(decision.delayMs, c);
         return;
       case 'refresh':
-        if (c) this.refresh(c);
+        if (c) this.#refresh(c);
         return;
       case 'pause':
-        this.enter('paused');
-        if (c) this.emitPolicy(c, decision.kind);
+        this.#enter('paused');
+        if (c) this.#emitPolicy(c, decision.kind);
         return;
       case 'rate-limit':
-        this.throttled = true;
-        this.scheduleRetry(decision.delayMs, c);
-        if (c) this.emitPolicy(c, 'rate-limit', this.nextRetryAt);
+        this.#throttled = true;
+        this.#scheduleRetry(decision.delayMs, c);
+        if (c) this.#emitPolicy(c, 'rate-limit', this.#nextRetryAt);
         return;
       case 'stop':
-        this.stopWith(decision.reason, c);
+        this.#stopWith(decision.reason, c);
         return;
     }
   }
 
-  private failAttempt(gen: number, error: ClosewiseError): void {
-    if (this.constructing) {
+  #failAttempt(gen: number, error: ClosewiseError): void {
+    if (this.#constructing) {
       // Nobody can be listening yet: report the failure once the constructor has returned.
-      queueMicrotask(() => this.failAttempt(gen, error));
+      queueMicrotask(() => this.#failAttempt(gen, error));
       return;
     }
-    if (gen !== this.generation) return;
-    this.native = undefined;
-    this.clearConnectionTimers();
+    if (gen !== this.#generation) return;
+    this.#native = undefined;
+    this.#clearConnectionTimers();
     this.emit('error', error);
-    if (gen !== this.generation) return; // an error listener acted
-    const o = this.options;
+    if (gen !== this.#generation) return; // an error listener acted
+    const o = this.#options;
     const spent =
-      this.attempts >= o.maxAttempts ||
-      (this.outageStartedAt !== undefined && o.clock.now() - this.outageStartedAt >= o.maxElapsedMs);
+      this.#attempts >= o.maxAttempts ||
+      (this.#outageStartedAt !== undefined && o.clock.now() - this.#outageStartedAt >= o.maxElapsedMs);
     if (spent) {
-      this.stopWith('gave-up');
+      this.#stopWith('gave-up');
       return;
     }
-    this.scheduleRetry(nextDelay({ action: 'reconnect', attempt: this.attempts, random: o.random }, o.backoff));
+    this.#scheduleRetry(nextDelay({ action: 'reconnect', attempt: this.#attempts, random: o.random }, o.backoff));
   }
 
-  private scheduleRetry(delayMs: number, classification?: CloseClassification): void {
-    const now = this.options.clock.now();
-    this.outageStartedAt ??= now;
-    if (this.options.lifecycle && !this.options.lifecycle.isOnline()) {
-      this.enter('offline');
+  #scheduleRetry(delayMs: number, classification?: CloseClassification): void {
+    const now = this.#options.clock.now();
+    this.#outageStartedAt ??= now;
+    if (this.#options.lifecycle && !this.#options.lifecycle.isOnline()) {
+      this.#enter('offline');
       return;
     }
-    this.attempts++;
-    this.nextRetryAt = now + delayMs;
-    this.enter('backoff');
-    const gen = this.generation;
-    this.setTimer('retry', delayMs, () => {
-      if (gen === this.generation && this.current === 'backoff') this.connect();
+    this.#attempts++;
+    this.#nextRetryAt = now + delayMs;
+    this.#enter('backoff');
+    const gen = this.#generation;
+    this.#setTimer('retry', delayMs, () => {
+      if (gen === this.#generation && this.#current === 'backoff') this.#connect();
     });
-    this.emit('reconnecting', { attempt: this.attempts, delayMs, ...(classification && { classification }) });
+    this.emit('reconnecting', { attempt: this.#attempts, delayMs, ...(classification && { classification }) });
   }
 
-  private refresh(c: CloseClassification): void {
-    const auth = this.options.auth;
+  #refresh(c: CloseClassification): void {
+    const auth = this.#options.auth;
     if (!auth) return;
-    const gen = ++this.generation;
-    this.enter('connecting');
+    const gen = ++this.#generation;
+    this.#enter('connecting');
     const done = () => {
-      if (gen !== this.generation) return;
-      this.lastRefresh = { at: this.options.clock.now(), code: c.code };
-      this.connect();
+      if (gen !== this.#generation) return;
+      this.#lastRefresh = { at: this.#options.clock.now(), code: c.code };
+      this.#connect();
     };
     const failed = (error: unknown) => {
-      if (gen !== this.generation) return;
-      this.enter('paused');
+      if (gen !== this.#generation) return;
+      this.#enter('paused');
       this.emit('error', new ClosewiseError('auth-refresh', 'closewise: auth.refresh failed; paused', error));
-      if (gen === this.generation) this.emitPolicy(c, 'auth');
+      if (gen === this.#generation) this.#emitPolicy(c, 'auth');
     };
     try {
       const result = auth.refresh({ trigger: c.code === 1006 ? 'handshake' : 'policy', classification: c });
@@ -626,10 +647,10 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     }
   }
 
-  private emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
-    const gen = this.generation;
-    const d = describeClose(c.code, this.options.locale, { codes: this.options.codes });
-    const current = () => gen === this.generation && (this.current === 'paused' || this.current === 'backoff');
+  #emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
+    const gen = this.#generation;
+    const d = describeClose(c.code, this.#options.locale, { codes: this.#options.codes });
+    const current = () => gen === this.#generation && (this.#current === 'paused' || this.#current === 'backoff');
     this.emit('policy', {
       classification: c,
       kind,
@@ -639,102 +660,102 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
         if (current()) this.reconnect();
       },
       stop: () => {
-        if (current()) this.stopWith('policy', c);
+        if (current()) this.#stopWith('policy', c);
       },
     });
   }
 
-  private stopWith(reason: StopReason, classification?: CloseClassification): void {
-    this.haltEverything(1000, 'closewise: stopped');
-    this.enter('stopped');
-    this.dropQueued('stopped');
+  #stopWith(reason: StopReason, classification?: CloseClassification): void {
+    this.#haltEverything(1000, 'closewise: stopped');
+    this.#enter('stopped');
+    this.#dropQueued('stopped');
     this.emit('stopped', { reason, ...(classification && { classification }) });
   }
 
   // ---- sending --------------------------------------------------------------------------------
 
-  private canSendNow(): boolean {
-    if (this.native?.readyState !== OPEN) return false;
-    return !this.throttled || this.options.clock.now() - this.lastSendAt >= this.options.rateLimit.sendIntervalMs;
+  #canSendNow(): boolean {
+    if (this.#native?.readyState !== OPEN) return false;
+    return !this.#throttled || this.#options.clock.now() - this.#lastSendAt >= this.#options.rateLimit.sendIntervalMs;
   }
 
-  private transmit(data: MessageData): void {
-    this.lastSendAt = this.options.clock.now();
-    (this.native as WebSocketLike).send(data);
+  #transmit(data: MessageData): void {
+    this.#lastSendAt = this.#options.clock.now();
+    (this.#native as WebSocketLike).send(data);
   }
 
-  private flush(): void {
-    while (this.current === 'open' && this.outbox.size > 0) {
-      if (!this.canSendNow()) {
-        if (this.throttled && this.native?.readyState === OPEN && !this.timers.has('throttle')) {
-          const wait = this.lastSendAt + this.options.rateLimit.sendIntervalMs - this.options.clock.now();
-          this.setTimer('throttle', Math.max(0, wait), () => {
-            this.timers.delete('throttle');
-            this.flush();
+  #flush(): void {
+    while (this.#current === 'open' && this.#outbox.size > 0) {
+      if (!this.#canSendNow()) {
+        if (this.#throttled && this.#native?.readyState === OPEN && !this.#timers.has('throttle')) {
+          const wait = this.#lastSendAt + this.#options.rateLimit.sendIntervalMs - this.#options.clock.now();
+          this.#setTimer('throttle', Math.max(0, wait), () => {
+            this.#timers.delete('throttle');
+            this.#flush();
           });
         }
         return;
       }
-      this.transmit(this.outbox.shift() as MessageData);
+      this.#transmit(this.#outbox.shift() as MessageData);
     }
   }
 
-  private dropQueued(reason: DropReason): void {
-    for (const drop of this.outbox.drain(reason)) this.emit('drop', drop);
+  #dropQueued(reason: DropReason): void {
+    for (const drop of this.#outbox.drain(reason)) this.emit('drop', drop);
   }
 
   // ---- heartbeat and lifecycle ---------------------------------------------------------------
 
-  private scheduleHeartbeat(ws: WebSocketLike): void {
-    const hb = this.options.heartbeat;
+  #scheduleHeartbeat(ws: WebSocketLike): void {
+    const hb = this.#options.heartbeat;
     if (!hb) return;
-    this.setTimer('heartbeat', hb.intervalMs, () => {
-      if (ws !== this.native || this.current !== 'open') return;
+    this.#setTimer('heartbeat', hb.intervalMs, () => {
+      if (ws !== this.#native || this.#current !== 'open') return;
       // One pong deadline at a time: a ping interval shorter than the timeout must not keep
       // pushing the deadline back.
-      if (!this.timers.has('pong')) this.setTimer('pong', hb.timeoutMs, () => this.abandon('heartbeat'));
+      if (!this.#timers.has('pong')) this.#setTimer('pong', hb.timeoutMs, () => this.#abandon('heartbeat'));
       try {
         ws.send(hb.ping());
       } catch {
         // The close event that follows a failed send is handled as usual.
       }
-      this.scheduleHeartbeat(ws);
+      this.#scheduleHeartbeat(ws);
     });
   }
 
-  private subscribeLifecycle(): void {
-    const lifecycle = this.options.lifecycle;
-    if (!lifecycle || this.unsubscribeLifecycle) return;
-    this.unsubscribeLifecycle = lifecycle.subscribe((event) => this.onLifecycle(event));
+  #subscribeLifecycle(): void {
+    const lifecycle = this.#options.lifecycle;
+    if (!lifecycle || this.#unsubscribeLifecycle) return;
+    this.#unsubscribeLifecycle = lifecycle.subscribe((event) => this.#onLifecycle(event));
   }
 
-  private onLifecycle(event: LifecycleEvent): void {
-    const state = this.current;
+  #onLifecycle(event: LifecycleEvent): void {
+    const state = this.#current;
     if (state === 'closed' || state === 'stopped') return;
     switch (event) {
       case 'offline':
         if (state === 'paused' || state === 'offline') return;
-        if (this.native) this.abandon('offline');
+        if (this.#native) this.#abandon('offline');
         else {
-          this.generation++;
-          this.clearTimer('retry');
-          this.enter('offline');
+          this.#generation++;
+          this.#clearTimer('retry');
+          this.#enter('offline');
         }
         return;
       case 'online':
-        if (state === 'offline') this.connect();
+        if (state === 'offline') this.#connect();
         return;
       case 'pagehide':
         // An open socket keeps the page out of the back/forward cache: close it, come back later.
         if (state === 'paused') return;
-        this.suspended = true;
-        this.haltEverything(1000, 'closewise: page hidden');
-        this.enter('paused');
+        this.#suspended = true;
+        this.#haltEverything(1000, 'closewise: page hidden');
+        this.#enter('paused');
         return;
       case 'pageshow':
-        if (this.suspended && state === 'paused') {
-          this.suspended = false;
-          this.connect();
+        if (this.#suspended && state === 'paused') {
+          this.#suspended = false;
+          this.#connect();
         }
         return;
     }
@@ -742,33 +763,33 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
 
   // ---- effects plumbing ----------------------------------------------------------------------
 
-  private enter(state: ConnectionState): void {
-    this.current = transition(this.current, state);
-    if (state !== 'backoff') this.nextRetryAt = undefined;
+  #enter(state: ConnectionState): void {
+    this.#current = transition(this.#current, state);
+    if (state !== 'backoff') this.#nextRetryAt = undefined;
     this.emit('state', this.status);
   }
 
   /** Cancels every timer and pending async step, and retires the native socket. */
-  private haltEverything(code: number, reason: string): void {
-    this.generation++;
-    for (const handle of this.timers.values()) this.options.clock.clearTimeout(handle);
-    this.timers.clear();
-    const ws = this.native;
-    this.native = undefined;
-    if (ws) this.retire(ws, code, reason);
+  #haltEverything(code: number, reason: string): void {
+    this.#generation++;
+    for (const handle of this.#timers.values()) this.#options.clock.clearTimeout(handle);
+    this.#timers.clear();
+    const ws = this.#native;
+    this.#native = undefined;
+    if (ws) this.#retire(ws, code, reason);
   }
 
   /** Closes a socket on the app's behalf; its real close event is still reported. */
-  private retire(ws: WebSocketLike, code: number, reason: string): void {
-    if (this.native === ws) this.native = undefined;
+  #retire(ws: WebSocketLike, code: number, reason: string): void {
+    if (this.#native === ws) this.#native = undefined;
     ws.onopen = null;
     ws.onmessage = null;
     ws.onerror = noop;
-    this.retired.set(ws, this.opened ? 'open' : 'handshake');
+    this.#retired.set(ws, this.#opened ? 'open' : 'handshake');
     safeClose(ws, code, reason);
   }
 
-  private detach(ws: WebSocketLike): void {
+  #detach(ws: WebSocketLike): void {
     ws.onopen = null;
     ws.onmessage = null;
     // Keep an error listener: `ws` throws on an unhandled 'error' when closed while connecting.
@@ -776,26 +797,26 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     ws.onclose = null;
   }
 
-  private setTimer(name: TimerName, ms: number, callback: () => void): void {
-    this.clearTimer(name);
-    const clock = this.options.clock;
+  #setTimer(name: TimerName, ms: number, callback: () => void): void {
+    this.#clearTimer(name);
+    const clock = this.#options.clock;
     const handle = clock.setTimeout(() => {
-      if (this.timers.get(name) === handle) this.timers.delete(name);
+      if (this.#timers.get(name) === handle) this.#timers.delete(name);
       callback();
     }, ms);
-    this.timers.set(name, handle);
+    this.#timers.set(name, handle);
   }
 
-  private clearTimer(name: TimerName): void {
-    const handle = this.timers.get(name);
+  #clearTimer(name: TimerName): void {
+    const handle = this.#timers.get(name);
     if (handle === undefined) return;
-    this.options.clock.clearTimeout(handle);
-    this.timers.delete(name);
+    this.#options.clock.clearTimeout(handle);
+    this.#timers.delete(name);
   }
 
-  private clearConnectionTimers(): void {
+  #clearConnectionTimers(): void {
     for (const name of ['connect-timeout', 'uptime', 'heartbeat', 'pong', 'throttle', 'recover'] as const) {
-      this.clearTimer(name);
+      this.#clearTimer(name);
     }
   }
 }

@@ -25,7 +25,14 @@ export interface BackoffConfig {
   readonly hintJitter: number;
 }
 
-/** The defaults, chosen from RFC 6455 §7.2.3 and the 1012/1013 registrations. */
+/**
+ * The defaults, chosen from RFC 6455 §7.2.3 and the 1012/1013 registrations.
+ *
+ * @example
+ * ```ts
+ * nextDelay({ action: 'reconnect', attempt: 2, random: Math.random }, { ...DEFAULT_BACKOFF, maxDelayMs: 10_000 });
+ * ```
+ */
 export const DEFAULT_BACKOFF: BackoffConfig = {
   initialDelayMs: 1000,
   maxDelayMs: 30_000,

@@ -1,6 +1,6 @@
 import { assertCode, lookupCode } from '../registry/codes.js';
-import { type CodesOption, resolveDefinition, toCodeMaps } from '../registry/define.js';
-import type { CloseAction, CodeRange, PolicyKind } from '../registry/types.js';
+import { asCodeMaps, resolveDefinition } from '../registry/resolve.js';
+import type { CloseAction, CodeMap, CodeRange, PolicyKind } from '../registry/types.js';
 import { parseReasonHints } from './hints.js';
 
 /**
@@ -52,8 +52,8 @@ export interface CloseInput {
  * ```
  */
 export interface ClassifyContext {
-  /** Profiles or app codes that give 3000-4999 (and invalid codes) their meaning. */
-  readonly codes?: CodesOption;
+  /** Profiles or app codes (built with `defineCodes`) that give 3000-4999 and invalid codes their meaning. */
+  readonly codes?: CodeMap | readonly CodeMap[];
   /** Who ended the connection; `server` when absent. */
   readonly initiator?: CloseInitiator;
   /** Whether the connection had opened; `open` when absent. */
@@ -124,7 +124,7 @@ export function classifyClose(close: CloseInput, ctx: ClassifyContext = {}): Clo
   const initiator = ctx.initiator ?? 'server';
   const phase = ctx.phase ?? 'open';
   const entry = lookupCode(code);
-  const resolved = resolveDefinition(code, toCodeMaps(ctx.codes));
+  const resolved = resolveDefinition(code, asCodeMaps(ctx.codes));
   const definition = resolved?.definition;
   const hints = parseReasonHints(reason);
 

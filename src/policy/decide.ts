@@ -10,6 +10,13 @@ import type { CloseClassification } from './classify.js';
  * - `policy-loop`: the same policy close came back right after an auth refresh.
  * - `gave-up`: `maxAttempts` or `maxElapsedMs` was spent, or an untrusted code kept repeating.
  * - `closed`: the app called `close()`, or the server closed normally with reconnecting turned off.
+ *
+ * @example
+ * ```ts
+ * socket.on('stopped', ({ reason }) => {
+ *   if (reason === 'policy-loop') redirectToLogin();
+ * });
+ * ```
  */
 export type StopReason = 'fatal' | 'policy' | 'policy-loop' | 'gave-up' | 'closed';
 
@@ -56,6 +63,7 @@ export interface DecideInput {
   /** The last auth refresh, to catch a policy close that survives it. */
   readonly lastRefresh?: { readonly at: number; readonly code: number };
   readonly loopWindowMs: number;
+  /** Random source in [0, 1). */
   readonly random: () => number;
   readonly backoff: BackoffConfig;
 }

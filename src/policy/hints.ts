@@ -1,6 +1,13 @@
 import type { PolicyKind } from '../registry/types.js';
 
-/** The longest wait any hint may ask for: one hour. */
+/**
+ * The longest wait any hint may ask for: one hour.
+ *
+ * @example
+ * ```ts
+ * parseReasonHints('retry-after=99999').retryAfterMs === MAX_HINT_MS; // true
+ * ```
+ */
 export const MAX_HINT_MS = 3_600_000;
 
 // Close reasons are at most 123 bytes on the wire, but adapters and servers in tests can hand

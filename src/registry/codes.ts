@@ -145,12 +145,30 @@ export function lookupCode(code: number): CodeEntry {
   };
 }
 
-/** Every individually named code, ascending. */
-export const NAMED_CODES: readonly number[] = Object.keys(STANDARD)
-  .map(Number)
-  .sort((a, b) => a - b);
+/**
+ * Every individually named code, ascending.
+ *
+ * @example
+ * ```ts
+ * for (const code of NAMED_CODES) console.log(code, describeClose(code).name);
+ * ```
+ */
+export const NAMED_CODES: readonly number[] = /* @__PURE__ */ namedCodes();
 
-/** Every range, in code order. */
+function namedCodes(): number[] {
+  return Object.keys(STANDARD)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Every range, in code order.
+ *
+ * @example
+ * ```ts
+ * for (const range of CODE_RANGES) console.log(range, en.ranges[range].description);
+ * ```
+ */
 export const CODE_RANGES: readonly CodeRange[] = [
   'invalid-low',
   'standard',

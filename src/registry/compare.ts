@@ -5,6 +5,12 @@ import type { Locale } from './types.js';
 /**
  * One side of a comparison: the code's description plus the two questions an explainer page
  * answers for it.
+ *
+ * @example
+ * ```ts
+ * const { a }: { a: ComparedCode } = compareCodes(1008, 1014);
+ * a.actionLabel; // 'pause and let the app act'
+ * ```
  */
 export interface ComparedCode extends CloseDescription {
   /** When a server should use this code, or when you meet it. */

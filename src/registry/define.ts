@@ -1,5 +1,6 @@
 import { assertCode, describeValue } from './codes.js';
-import type { AdviceText, CloseAction, CodeDefinition, CodeMap, CodeRangeDefinition, PolicyKind } from './types.js';
+import { isCodeMap } from './resolve.js';
+import type { CloseAction, CodeDefinition, CodeMap, CodeRangeDefinition, PolicyKind } from './types.js';
 
 const ACTIONS: readonly CloseAction[] = ['none', 'reconnect', 'reconnect-later', 'slow-down', 'policy', 'stop'];
 const POLICY_KINDS: readonly PolicyKind[] = ['auth', 'rate-limit', 'other'];
@@ -132,17 +133,6 @@ export function defineCodes(definitions: CodeDefinitions, id = 'app'): CodeMap {
   return { id, codes, ranges };
 }
 
-function isCodeMap(value: unknown): value is CodeMap {
-  const candidate = value as CodeMap;
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof candidate.id === 'string' &&
-    typeof candidate.codes === 'object' &&
-    Array.isArray(candidate.ranges)
-  );
-}
-
 /**
  * Normalizes the `codes` option to a list of maps, validating plain objects with `defineCodes`.
  *
@@ -155,54 +145,4 @@ export function toCodeMaps(option: CodesOption | undefined): readonly CodeMap[] 
   if (option === undefined) return [];
   const list = Array.isArray(option) ? option : [option];
   return list.map((item) => (isCodeMap(item) ? item : defineCodes(item as CodeDefinitions)));
-}
-
-/**
- * A definition that a map gives for a code, and which map gave it.
- */
-export interface ResolvedDefinition {
-  readonly definition: CodeDefinition;
-  readonly source: string;
-}
-
-/**
- * Finds the definition of a code in maps (later maps win; an exact code beats a range).
- * Codes 1000-2999 are never resolved from maps.
- *
- * @example
- * ```ts
- * resolveDefinition(4401, [graphqlWs])?.definition.name; // 'Unauthorized'
- * ```
- */
-export function resolveDefinition(code: number, maps: readonly CodeMap[]): ResolvedDefinition | undefined {
-  if (isProtocolCode(code)) return undefined;
-  for (let i = maps.length - 1; i >= 0; i--) {
-    const map = maps[i] as CodeMap;
-    const exact = map.codes[code];
-    if (exact) return { definition: exact, source: map.id };
-    const range = map.ranges.find((r) => code >= r.min && code <= r.max);
-    if (range) return { definition: range, source: map.id };
-  }
-  return undefined;
-}
-
-/**
- * Picks the advice text for a locale from a definition's advice.
- *
- * @example
- * ```ts
- * pickAdvice({ en: adviceEn, tr: adviceTr }, 'tr'); // { text: adviceTr, locale: 'tr' }
- * ```
- */
-export function pickAdvice(
-  advice: CodeDefinition['advice'],
-  localeId: string,
-): { readonly text: AdviceText; readonly locale: string } | undefined {
-  if (!advice) return undefined;
-  // One text for every locale: the app wrote it for its own users, so it serves the asked locale.
-  if ('description' in advice) return { text: advice as AdviceText, locale: localeId };
-  const byLocale = advice as Readonly<Record<string, AdviceText>>;
-  const own = byLocale[localeId];
-  if (own) return { text: own, locale: localeId };
-  return byLocale.en ? { text: byLocale.en, locale: 'en' } : undefined;
 }

@@ -1,6 +1,7 @@
 import { en } from './advice/en.js';
 import { isNamedCode, lookupCode } from './codes.js';
-import { type CodesOption, pickAdvice, resolveDefinition, toCodeMaps } from './define.js';
+import { type CodesOption, toCodeMaps } from './define.js';
+import { pickAdvice, resolveDefinition } from './resolve.js';
 import type { AdviceText, CloseAction, CodeRange, Locale } from './types.js';
 
 /**

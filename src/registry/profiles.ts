@@ -343,7 +343,15 @@ export const discord: CodeMap = defineCodes(
   'discord',
 );
 
-/** Every built-in profile, by id. */
+/**
+ * Every built-in profile, by id.
+ *
+ * @example
+ * ```ts
+ * const codes = profiles[serverKind]; // 'graphql-ws' | 'centrifugo' | 'pusher' | 'discord'
+ * new ResilientSocket(url, { codes });
+ * ```
+ */
 export const profiles: Readonly<Record<string, CodeMap>> = {
   'graphql-ws': graphqlWs,
   centrifugo,

@@ -65,6 +65,12 @@ export interface AdviceText {
 
 /**
  * Words used by `compareCodes` and the UI, per locale.
+ *
+ * @example
+ * ```ts
+ * en.labels.ui.retryNow; // 'Retry now'
+ * tr.labels.actions.stop; // 'yeniden bağlanmayı bırak'
+ * ```
  */
 export interface LocaleLabels {
   /** Headings for the three advice fields, as a log, CLI or banner shows them. */
@@ -155,6 +161,11 @@ export interface CodeDefinition {
 
 /**
  * A contiguous block of codes defined together, for example Pusher's 4100-4199.
+ *
+ * @example
+ * ```ts
+ * const range: CodeRangeDefinition = { min: 4100, max: 4199, name: 'Over capacity', action: 'slow-down' };
+ * ```
  */
 export interface CodeRangeDefinition extends CodeDefinition {
   readonly min: number;

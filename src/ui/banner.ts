@@ -8,11 +8,19 @@ import { type BannerView, bannerView } from './model.js';
 /**
  * What the banner needs from a socket: its status, state events and `reconnect()`. A
  * `ResilientSocket` fits, and so does the reconnecting-websocket adapter.
+ *
+ * @example
+ * ```ts
+ * const source: StatusSource = socket; // a ResilientSocket or a ClosePolicyGuard
+ * ```
  */
 export interface StatusSource {
   readonly status: SocketStatus;
+  /** Subscribes to status changes. */
   on(event: 'state', listener: ResilientSocketEvents['state']): unknown;
+  /** Unsubscribes. */
   off(event: 'state', listener: ResilientSocketEvents['state']): unknown;
+  /** Connects again now (the banner's retry button). */
   reconnect(): void;
 }
 
@@ -37,12 +45,20 @@ export interface StatusBannerOptions {
 
 /**
  * A rendered banner. `destroy()` removes it and every listener and timer it holds.
+ *
+ * @example
+ * ```ts
+ * const banner: StatusBanner = createStatusBanner(socket, { container: document.body });
+ * banner.setLocale(tr);
+ * banner.destroy();
+ * ```
  */
 export interface StatusBanner {
   /** The host element; the banner lives in its open shadow root. */
   readonly element: HTMLElement;
   /** Changes the language and re-renders. */
   setLocale(locale: Locale): void;
+  /** Removes the banner, its listener and its timer. */
   destroy(): void;
 }
 
@@ -146,6 +162,14 @@ function setText(el: HTMLElement, text: string | undefined): void {
 /**
  * Renders a socket's status into an open shadow root: `mount` is the host element. Returns the
  * banner controller. Used by `createStatusBanner` and `<closewise-status>`.
+ *
+ * @example
+ * ```ts
+ * class MyStatus extends HTMLElement {
+ *   connectedCallback() { this.banner = mountStatusBanner(this, socket, { locale: tr }); }
+ *   disconnectedCallback() { this.banner.destroy(); }
+ * }
+ * ```
  */
 export function mountStatusBanner(
   host: HTMLElement,

@@ -44,7 +44,9 @@ describe('reconnecting-websocket 4.4.0 under withClosePolicy', () => {
     const port = await freePort();
     const rws = new ReconnectingWebSocket(`ws://127.0.0.1:${port}/`, [], { ...RWS, WebSocket, maxRetries: 0 });
     const codes: number[] = [];
-    rws.addEventListener('close', (e) => codes.push(e.code));
+    rws.addEventListener('close', (e) => {
+      codes.push(e.code);
+    });
     rws.addEventListener('error', () => {});
     await waitFor(() => codes.length > 0, 'a close from rws');
     rws.close();

@@ -1,0 +1,76 @@
+// Size budgets, checked by `npm test` (min + gzip, as bundlers ship them). Each limit was set at
+// most 10 % above the size measured when it was introduced; see docs/benchmarks.md for peers.
+const path = require('node:path');
+
+// Swaps the English advice for an empty locale, to measure the socket and classifier alone.
+const withoutAdviceText = (config) => {
+  config.plugins = [
+    ...(config.plugins ?? []),
+    {
+      name: 'no-advice-text',
+      setup(build) {
+        build.onLoad({ filter: /registry[\\/]advice[\\/]en\.js$/ }, () => ({
+          contents: 'export const en = { id: "en", codes: {}, ranges: {}, labels: {} };',
+          loader: 'js',
+        }));
+      },
+    },
+  ];
+  return config;
+};
+
+const dist = (file) => path.join('dist', file);
+
+module.exports = [
+  {
+    name: 'core: ResilientSocket + classifier, no advice text',
+    path: dist('index.js'),
+    import: '{ ResilientSocket }',
+    gzip: true,
+    limit: '11.4 KB',
+    modifyEsbuildConfig: withoutAdviceText,
+  },
+  {
+    name: 'closewise: ResilientSocket (eventemitter3 and English advice)',
+    path: dist('index.js'),
+    import: '{ ResilientSocket }',
+    gzip: true,
+    limit: '15.5 KB',
+  },
+  {
+    name: 'closewise: classifyClose alone',
+    path: dist('index.js'),
+    import: '{ classifyClose }',
+    gzip: true,
+    limit: '2.2 KB',
+  },
+  {
+    name: 'closewise: describeClose (English advice)',
+    path: dist('index.js'),
+    import: '{ describeClose }',
+    gzip: true,
+    limit: '6.3 KB',
+  },
+  { name: 'closewise/locales/tr', path: dist('registry/advice/tr.js'), import: '{ tr }', gzip: true, limit: '5.1 KB' },
+  {
+    name: 'closewise/registry: everything (profiles, compare)',
+    path: dist('registry/index.js'),
+    import: '*',
+    gzip: true,
+    limit: '10.6 KB',
+  },
+  {
+    name: 'closewise/ui: banner and element',
+    path: dist('ui/index.js'),
+    import: '{ createStatusBanner, defineStatusElement }',
+    gzip: true,
+    limit: '8.5 KB',
+  },
+  {
+    name: 'closewise/reconnecting-websocket',
+    path: dist('adapters/reconnecting-websocket.js'),
+    import: '{ withClosePolicy }',
+    gzip: true,
+    limit: '11.3 KB',
+  },
+];
