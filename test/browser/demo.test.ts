@@ -1,6 +1,9 @@
 // The demo in real Chromium, driven as a person would: click the fault buttons, read the banner.
-import { mkdirSync } from 'node:fs';
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +149,45 @@ describe.runIf(chromiumAvailable())('demo in Chromium', () => {
     });
     expect(images).toBe(0);
     expect(dialogs).toBe(0);
+    await page.close();
+  });
+
+  it('the built ESM package works in the browser with its global WebSocket', async () => {
+    if (!existsSync('dist/index.js')) execFileSync('npx', ['tsdown'], { stdio: 'ignore' });
+    const bundle = await build({
+      stdin: {
+        contents: `
+          import { ResilientSocket, describeClose } from './dist/index.js';
+          import { createStatusBanner } from './dist/ui/index.js';
+          import { tr } from './dist/registry/advice/tr.js';
+          window.runBuilt = async (url) => new Promise((resolve) => {
+            const socket = new ResilientSocket(url);
+            createStatusBanner(socket, { container: document.body, locale: tr });
+            socket.on('open', () => socket.send('from the built package'));
+            socket.on('message', (data) => {
+              if (String(data) !== 'from the built package') return;
+              socket.close();
+              resolve({ echo: String(data), advice: describeClose(1014, tr).locale });
+            });
+          });`,
+        resolveDir: process.cwd(),
+        loader: 'js',
+      },
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      write: false,
+    });
+    const page = await browser.newPage();
+    await page.goto(base);
+    await page.addScriptTag({ type: 'module', content: bundle.outputFiles[0]?.text ?? '' });
+    await page.waitForFunction(() => 'runBuilt' in window, undefined, WAIT);
+    const { gatewayUrl } = await page.evaluate(() => fetch('/__closewise/config').then((r) => r.json()));
+    const result = await page.evaluate(
+      (url) => (window as unknown as { runBuilt(u: string): Promise<unknown> }).runBuilt(url),
+      gatewayUrl,
+    );
+    expect(result).toEqual({ echo: 'from the built package', advice: 'tr' });
     await page.close();
   });
 
