@@ -98,6 +98,10 @@ export interface ResilientSocketOptions {
     readonly initialDelayMs?: number;
     /** Largest reconnect delay (default 30000). */
     readonly maxDelayMs?: number;
+    /** Ceiling of the first reconnect delay after a fleet-wide close such as 1014 (default 8000). */
+    readonly fleetInitialDelayMs?: number;
+    /** Largest reconnect delay in a fleet-wide outage (default 12000). */
+    readonly fleetMaxDelayMs?: number;
     /** Give up after this many attempts in one outage (default Infinity). */
     readonly maxAttempts?: number;
     /** Give up when an outage has lasted this long (default Infinity). */
@@ -300,6 +304,24 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
   if (slowDownMaxMs < slowDownMinMs)
     bad('backoff.slowDownMaxMs', `>= backoff.slowDownMinMs (${slowDownMinMs})`, slowDownMaxMs);
   const hintJitter = num('backoff.hintJitter', b.hintJitter, DEFAULT_BACKOFF.hintJitter, { min: 0 });
+  const fleetInitialDelayMs = num(
+    'backoff.fleetInitialDelayMs',
+    b.fleetInitialDelayMs,
+    DEFAULT_BACKOFF.fleetInitialDelayMs,
+    {
+      min: 0,
+      positive: true,
+    },
+  );
+  const fleetMaxDelayMs = num(
+    'backoff.fleetMaxDelayMs',
+    b.fleetMaxDelayMs,
+    Math.max(DEFAULT_BACKOFF.fleetMaxDelayMs, fleetInitialDelayMs),
+    { min: 0, positive: true },
+  );
+  if (fleetMaxDelayMs < fleetInitialDelayMs) {
+    bad('backoff.fleetMaxDelayMs', `>= backoff.fleetInitialDelayMs (${fleetInitialDelayMs})`, fleetMaxDelayMs);
+  }
   const unknownBackoff = Object.keys(b).find(
     (k) =>
       ![
@@ -311,6 +333,8 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
         'slowDownMinMs',
         'slowDownMaxMs',
         'hintJitter',
+        'fleetInitialDelayMs',
+        'fleetMaxDelayMs',
         'jitter',
       ].includes(k),
   );
@@ -375,7 +399,16 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
     protocols,
     locale,
     codes: toCodeMaps(o.codes as CodesOption | undefined),
-    backoff: { ...DEFAULT_BACKOFF, initialDelayMs, maxDelayMs, slowDownMinMs, slowDownMaxMs, hintJitter },
+    backoff: {
+      ...DEFAULT_BACKOFF,
+      initialDelayMs,
+      maxDelayMs,
+      fleetInitialDelayMs,
+      fleetMaxDelayMs,
+      slowDownMinMs,
+      slowDownMaxMs,
+      hintJitter,
+    },
     maxAttempts: num('backoff.maxAttempts', b.maxAttempts, Number.POSITIVE_INFINITY, {
       min: 0,
       allowInfinity: true,

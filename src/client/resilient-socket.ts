@@ -198,6 +198,8 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   #attempts = 0;
   #totalAttempts = 0;
   #outageStartedAt: number | undefined;
+  /** Set by the first close of an outage: a fleet event keeps its wide spread until healthy. */
+  #outageScope: 'fleet' | 'client' | undefined;
   #nextRetryAt: number | undefined;
   #lastClose: CloseClassification | undefined;
   #repeat: { code: number; count: number } | undefined;
@@ -348,6 +350,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     this.#haltEverything(1000, 'closewise: reconnect');
     this.#attempts = 0;
     this.#outageStartedAt = undefined;
+    this.#outageScope = undefined;
     this.#repeat = undefined;
     this.#handshakeFailures = 0;
     this.#lastRefresh = undefined;
@@ -451,6 +454,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       // reset backoff on every open.
       this.#attempts = 0;
       this.#outageStartedAt = undefined;
+      this.#outageScope = undefined;
       this.#repeat = undefined;
     });
     if (this.#throttled) {
@@ -540,6 +544,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
 
   #decide(c: CloseClassification): CloseDecision {
     const o = this.#options;
+    this.#outageScope ??= c.scope;
     return decideAfterClose({
       classification: c,
       attempt: this.#attempts,
@@ -552,6 +557,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       refreshAfterHandshakeFailures: o.auth?.handshakeFailures ?? 3,
       ...(this.#lastRefresh && { lastRefresh: this.#lastRefresh }),
       loopWindowMs: o.auth?.loopWindowMs ?? 0,
+      scope: this.#outageScope,
       random: o.random,
       backoff: o.backoff,
     });
@@ -602,7 +608,12 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       this.#stopWith('gave-up');
       return;
     }
-    this.#scheduleRetry(nextDelay({ action: 'reconnect', attempt: this.#attempts, random: o.random }, o.backoff));
+    this.#scheduleRetry(
+      nextDelay(
+        { action: 'reconnect', attempt: this.#attempts, random: o.random, scope: this.#outageScope ?? 'client' },
+        o.backoff,
+      ),
+    );
   }
 
   #scheduleRetry(delayMs: number, classification?: CloseClassification): void {

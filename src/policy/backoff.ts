@@ -14,6 +14,13 @@ export interface BackoffConfig {
   readonly initialDelayMs: number;
   /** Largest ceiling for `reconnect` delays (default 30000). */
   readonly maxDelayMs: number;
+  /**
+   * Ceiling of the first `reconnect` delay in a fleet-scoped outage (1014, 1001, 1011...; default
+   * 8000): every client behind the server was hit at once, so the first wave is spread over 8 s.
+   */
+  readonly fleetInitialDelayMs: number;
+  /** Largest ceiling in a fleet-scoped outage (default 12000), so recovery is still quick. */
+  readonly fleetMaxDelayMs: number;
   /** Shortest `slow-down` delay (default 30000); doubles per attempt. */
   readonly slowDownMinMs: number;
   /** Largest base for `slow-down`; the jittered delay is then 1-2x this (default 300000: 5-10 min). */
@@ -36,6 +43,8 @@ export interface BackoffConfig {
 export const DEFAULT_BACKOFF: BackoffConfig = {
   initialDelayMs: 1000,
   maxDelayMs: 30_000,
+  fleetInitialDelayMs: 8000,
+  fleetMaxDelayMs: 12_000,
   slowDownMinMs: 30_000,
   slowDownMaxMs: 300_000,
   laterMinMs: 5000,
@@ -59,6 +68,8 @@ export interface DelayInput {
   readonly retryAfterMs?: number;
   /** A source of numbers in [0, 1). */
   readonly random: () => number;
+  /** `fleet` spreads `reconnect` delays wider (see `BackoffConfig.fleetInitialDelayMs`). */
+  readonly scope?: 'fleet' | 'client';
 }
 
 // Past 2^40 the ceiling is at the cap for any sane base; capping the exponent keeps the math finite.
@@ -78,7 +89,8 @@ function exponential(base: number, cap: number, attempt: number): number {
  * The delay before the next attempt, in ms. Pure and overflow-safe: any attempt count gives a
  * finite delay, still random at the cap.
  *
- * - `reconnect`: full jitter, random in [0, min(max, initial * 2^attempt)].
+ * - `reconnect`: full jitter, random in [0, min(max, initial * 2^attempt)]; with `scope: 'fleet'`
+ *   the fleet initial and max delays apply instead (8 s and 12 s by default).
  * - `reconnect-later`: random in [5 s, 30 s], the ceiling growing like `reconnect` after that.
  * - `slow-down` and rate-limit `policy`: base = min(slowDownMax, slowDownMin * 2^attempt), delay
  *   random in [base, 2 * base]: at least 30 s, 5-10 min at the cap.
@@ -109,6 +121,8 @@ export function nextDelay(input: DelayInput, config: BackoffConfig = DEFAULT_BAC
       return Math.round(base + r * base);
     }
     default:
-      return Math.round(r * exponential(config.initialDelayMs, config.maxDelayMs, input.attempt));
+      return input.scope === 'fleet'
+        ? Math.round(r * exponential(config.fleetInitialDelayMs, config.fleetMaxDelayMs, input.attempt))
+        : Math.round(r * exponential(config.initialDelayMs, config.maxDelayMs, input.attempt));
   }
 }

@@ -1,4 +1,4 @@
-import { assertCode, lookupCode } from '../registry/codes.js';
+import { assertCode, type CloseScope, lookupCode } from '../registry/codes.js';
 import { asCodeMaps, resolveDefinition } from '../registry/resolve.js';
 import type { CloseAction, CodeMap, CodeRange, PolicyKind } from '../registry/types.js';
 import { parseReasonHints } from './hints.js';
@@ -97,6 +97,11 @@ export interface CloseClassification {
   readonly source: string;
   /** `true` when the action became `stop` because the same untrusted code kept repeating. */
   readonly escalated: boolean;
+  /**
+   * `fleet` when the server closed with a code that usually hits all its clients at once (1000,
+   * 1001, 1005, 1011-1014): reconnects are then spread wider. `client` otherwise.
+   */
+  readonly scope: CloseScope;
 }
 
 /**
@@ -171,5 +176,6 @@ export function classifyClose(close: CloseInput, ctx: ClassifyContext = {}): Clo
     phase,
     source: resolved?.source ?? 'registry',
     escalated,
+    scope: initiator === 'server' && (definition?.scope ?? entry.scope) === 'fleet' ? 'fleet' : 'client',
   };
 }

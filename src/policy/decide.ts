@@ -63,6 +63,8 @@ export interface DecideInput {
   /** The last auth refresh, to catch a policy close that survives it. */
   readonly lastRefresh?: { readonly at: number; readonly code: number };
   readonly loopWindowMs: number;
+  /** The scope of the outage, decided by its first close: spreads delays for fleet events. */
+  readonly scope?: 'fleet' | 'client';
   /** Random source in [0, 1). */
   readonly random: () => number;
   readonly backoff: BackoffConfig;
@@ -122,6 +124,7 @@ function delay(input: DecideInput): number {
       action: c.action,
       attempt: input.attempt,
       random: input.random,
+      scope: input.scope ?? c.scope,
       ...(c.retryAfterMs !== undefined && { retryAfterMs: c.retryAfterMs }),
     },
     input.backoff,

@@ -28,30 +28,49 @@ export interface CodeEntry {
    * action escalates to `stop` instead of looping.
    */
   readonly maxRepeats?: number;
+  /**
+   * `fleet` for codes that hit every client behind a server at once (deploys, restarts, a failed
+   * upstream): their reconnects are spread wider, so a fleet does not stampede the server.
+   */
+  readonly scope?: CloseScope;
 }
 
+/**
+ * Who a close is likely to affect: every client of a server at once (`fleet`), or this client
+ * alone (`client`: a network blip, a heartbeat timeout).
+ *
+ * @example
+ * ```ts
+ * classifyClose({ code: 1014 }).scope; // 'fleet'
+ * classifyClose({ code: 1006 }).scope; // 'client'
+ * ```
+ */
+export type CloseScope = 'fleet' | 'client';
+
 type Row = readonly [name: string, action: CloseAction, sendable: boolean, extra?: Partial<CodeEntry>];
+
+const FLEET = { scope: 'fleet' } as const;
 
 /** Consecutive closes with an untrusted code before we stop looping on it. */
 export const DEFAULT_MAX_REPEATS = 5;
 
 // Defaults follow RFC 6455 §7.4.1, the IANA registry and DESIGN.md §3.
 const STANDARD: Readonly<Record<number, Row>> = {
-  1000: ['Normal Closure', 'reconnect', true],
-  1001: ['Going Away', 'reconnect', true],
+  1000: ['Normal Closure', 'reconnect', true, FLEET],
+  1001: ['Going Away', 'reconnect', true, FLEET],
   1002: ['Protocol Error', 'reconnect', true, { maxRepeats: 3 }],
   1003: ['Unsupported Data', 'stop', true],
   1004: ['Reserved', 'reconnect', false, { maxRepeats: DEFAULT_MAX_REPEATS }],
-  1005: ['No Status Received', 'reconnect', false],
+  1005: ['No Status Received', 'reconnect', false, FLEET],
   1006: ['Abnormal Closure', 'reconnect', false],
   1007: ['Invalid Frame Payload Data', 'stop', true],
   1008: ['Policy Violation', 'policy', true],
   1009: ['Message Too Big', 'stop', true],
   1010: ['Mandatory Extension', 'stop', true],
-  1011: ['Internal Error', 'reconnect', true],
-  1012: ['Service Restart', 'reconnect-later', true],
-  1013: ['Try Again Later', 'slow-down', true],
-  1014: ['Bad Gateway', 'reconnect', true],
+  1011: ['Internal Error', 'reconnect', true, FLEET],
+  1012: ['Service Restart', 'reconnect-later', true, FLEET],
+  1013: ['Try Again Later', 'slow-down', true, FLEET],
+  1014: ['Bad Gateway', 'reconnect', true, FLEET],
   1015: ['TLS Handshake', 'reconnect', false],
   3000: ['Unauthorized', 'policy', true, { policyKind: 'auth' }],
   3003: ['Forbidden', 'stop', true],

@@ -58,7 +58,10 @@ function checkAdvice(where: string, advice: unknown): void {
 
 function checkDefinition(where: string, def: unknown): CodeDefinition {
   if (typeof def !== 'object' || def === null) fail(where, `definition must be an object, got ${describeValue(def)}`);
-  const { name, action, policyKind, advice } = def as Record<string, unknown>;
+  const { name, action, policyKind, advice, scope } = def as Record<string, unknown>;
+  if (scope !== undefined && scope !== 'fleet' && scope !== 'client') {
+    fail(where, `scope must be 'fleet' or 'client', got ${describeValue(scope)}`);
+  }
   if (typeof name !== 'string' || name.trim() === '')
     fail(where, `name must be a non-empty string, got ${describeValue(name)}`);
   if (!ACTIONS.includes(action as CloseAction)) {

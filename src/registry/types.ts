@@ -157,6 +157,8 @@ export interface CodeDefinition {
   readonly policyKind?: PolicyKind;
   /** Advice shown for this code; the range's advice is used where absent. */
   readonly advice?: CodeAdvice;
+  /** `fleet` if the code hits every client of a server at once, so reconnects spread wider. */
+  readonly scope?: 'fleet' | 'client';
 }
 
 /**

@@ -11,7 +11,7 @@ import { demoConfig } from '../../demo/config.mjs';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 
 const ARTIFACTS = 'test-artifacts';
-const WAIT = { timeout: 15_000 };
+const WAIT = { timeout: 30_000 };
 
 describe.runIf(chromiumAvailable())('demo in Chromium', () => {
   let server: ViteDevServer;

@@ -26,7 +26,7 @@ async function gateway(upstreamUrl: string) {
 }
 
 // Fast backoff keeps real-time tests short; the logic is the same as with the defaults.
-const FAST = { initialDelayMs: 50, maxDelayMs: 200, minUptimeMs: 200 };
+const FAST = { initialDelayMs: 50, maxDelayMs: 200, fleetInitialDelayMs: 50, fleetMaxDelayMs: 200, minUptimeMs: 200 };
 
 function client(url: ConstructorParameters<typeof ResilientSocket>[0], options: ResilientSocketOptions = {}) {
   const socket = new ResilientSocket(url, {

@@ -13,6 +13,13 @@ describe('nextDelay', () => {
     expect(nextDelay({ action: 'reconnect', attempt: 20, random: at(0.25) })).toBe(7500);
   });
 
+  it('fleet scope spreads the first wave over 8 s and caps at 12 s', () => {
+    expect(nextDelay({ action: 'reconnect', attempt: 0, random: at(1), scope: 'fleet' })).toBe(8000);
+    expect(nextDelay({ action: 'reconnect', attempt: 5, random: at(1), scope: 'fleet' })).toBe(12_000);
+    expect(nextDelay({ action: 'reconnect', attempt: 5, random: at(0.5), scope: 'fleet' })).toBe(6000);
+    expect(nextDelay({ action: 'reconnect', attempt: 0, random: at(1), scope: 'client' })).toBe(1000);
+  });
+
   it('the first reconnect is delayed by a random amount', () => {
     const delays = new Set([0.1, 0.4, 0.9].map((r) => nextDelay({ action: 'reconnect', attempt: 0, random: at(r) })));
     expect(delays.size).toBe(3);

@@ -26,6 +26,14 @@ describe('classifyClose: defaults', () => {
     expect(c.name).toBe('Abnormal Closure');
   });
 
+  it('marks codes that hit a whole fleet of clients, only when the server sent them', () => {
+    for (const code of [1000, 1001, 1005, 1011, 1012, 1013, 1014])
+      expect(classifyClose({ code }).scope, String(code)).toBe('fleet');
+    for (const code of [1006, 1002, 1008, 4000, 3008])
+      expect(classifyClose({ code }).scope, String(code)).toBe('client');
+    expect(classifyClose({ code: 1014 }, { initiator: 'heartbeat' }).scope).toBe('client');
+  });
+
   it('locally abandoned sockets (timeout, heartbeat, offline) reconnect', () => {
     for (const initiator of ['timeout', 'heartbeat', 'offline'] as const) {
       expect(classifyClose({ code: 1006 }, { initiator }).action).toBe('reconnect');

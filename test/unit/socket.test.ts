@@ -143,13 +143,34 @@ describe('acting on close codes', () => {
     }
     const delays = retries.map((r) => r.delayMs);
     expect(retries.map((r) => r.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
+    // 1014 hits every client behind the gateway at once: the fleet spread (8 s, doubling to 12 s).
     delays.forEach((d, i) => {
       expect(d).toBeGreaterThanOrEqual(0);
-      expect(d).toBeLessThanOrEqual(1000 * 2 ** i);
+      expect(d).toBeLessThanOrEqual(Math.min(12_000, 8000 * 2 ** i));
     });
     expect(new Set(delays).size).toBeGreaterThan(1);
     expect(socket.status).toMatchObject({ state: 'backoff', attempt: 6 });
     expect(socket.status.nextRetryAt).toBe(clock.time + (delays[5] as number));
+  });
+
+  it('a lone 1006 retries within 1 s; a fleet outage keeps its wide spread even when later closes are 1006', () => {
+    const lone = make();
+    const loneRetries = record(lone, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.drop();
+    expect(loneRetries[0]?.classification?.scope).toBe('client');
+    expect(loneRetries[0]?.delayMs).toBeLessThanOrEqual(1000);
+    lone.close();
+
+    const fleet = make({ random: () => 0.99 });
+    const retries = record(fleet, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1014);
+    clock.runNext();
+    FakeWebSocket.last.drop(); // the gateway now answers the handshake with 502
+    expect(retries.map((r) => r.classification?.scope)).toEqual(['fleet', 'client']);
+    expect(retries[0]?.delayMs).toBeGreaterThan(7000);
+    expect(retries[1]?.delayMs).toBeGreaterThan(11_000);
   });
 
   it('never reports a failed connection as 1000: a refused handshake is 1006 before open', () => {
