@@ -100,7 +100,7 @@ export interface ResilientSocketOptions {
     readonly maxDelayMs?: number;
     /** Ceiling of the first reconnect delay after a fleet-wide close such as 1014 (default 8000). */
     readonly fleetInitialDelayMs?: number;
-    /** Largest reconnect delay in a fleet-wide outage (default 12000). */
+    /** Largest reconnect delay in a fleet-wide outage (default 11000). */
     readonly fleetMaxDelayMs?: number;
     /** Give up after this many attempts in one outage (default Infinity). */
     readonly maxAttempts?: number;

@@ -13,10 +13,11 @@ describe('nextDelay', () => {
     expect(nextDelay({ action: 'reconnect', attempt: 20, random: at(0.25) })).toBe(7500);
   });
 
-  it('fleet scope spreads the first wave over 8 s and caps at 12 s', () => {
+  it('fleet scope spreads the first wave over 8 s, then stays in the upper half of an 11 s cap', () => {
     expect(nextDelay({ action: 'reconnect', attempt: 0, random: at(1), scope: 'fleet' })).toBe(8000);
-    expect(nextDelay({ action: 'reconnect', attempt: 5, random: at(1), scope: 'fleet' })).toBe(12_000);
-    expect(nextDelay({ action: 'reconnect', attempt: 5, random: at(0.5), scope: 'fleet' })).toBe(6000);
+    expect(nextDelay({ action: 'reconnect', attempt: 0, random: at(0), scope: 'fleet' })).toBe(0);
+    expect(nextDelay({ action: 'reconnect', attempt: 5, random: at(1), scope: 'fleet' })).toBe(11_000);
+    expect(nextDelay({ action: 'reconnect', attempt: 5, random: at(0), scope: 'fleet' })).toBe(5500);
     expect(nextDelay({ action: 'reconnect', attempt: 0, random: at(1), scope: 'client' })).toBe(1000);
   });
 
