@@ -691,7 +691,8 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   }
 
   #transmit(data: MessageData): void {
-    this.#lastSendAt = this.#options.clock.now();
+    // The hot path: read the clock only while throttled, where the send interval needs it.
+    if (this.#throttled) this.#lastSendAt = this.#options.clock.now();
     (this.#native as WebSocketLike).send(data);
   }
 
