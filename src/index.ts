@@ -44,7 +44,7 @@ export { decideAfterClose } from './policy/decide.js';
 export type { ReasonHints } from './policy/hints.js';
 export { MAX_HINT_MS, parseReasonHints } from './policy/hints.js';
 export { en } from './registry/advice/en.js';
-export type { CodeEntry } from './registry/codes.js';
+export type { CloseScope, CodeEntry } from './registry/codes.js';
 export { assertCode, lookupCode } from './registry/codes.js';
 export type { CodeComparison, ComparedCode } from './registry/compare.js';
 export { compareCodes } from './registry/compare.js';

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { en } from './advice/en.js';
-export type { CodeEntry } from './codes.js';
+export type { CloseScope, CodeEntry } from './codes.js';
 export { assertCode, CODE_RANGES, lookupCode, NAMED_CODES, rangeOf } from './codes.js';
 export type { CodeComparison, ComparedCode } from './compare.js';
 export { compareCodes } from './compare.js';
