@@ -94,17 +94,7 @@ export class SimClock {
 
 const before = (a, b) => a.at < b.at || (a.at === b.at && a.id < b.id);
 
-/** A deterministic random source (mulberry32). */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../test/support/seeded-random.mjs';
 
 const HANDSHAKE_MS = 5;
 

@@ -281,47 +281,18 @@ export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOpti
     );
   }
   const b = obj('backoff', o.backoff);
-  const initialDelayMs = num('backoff.initialDelayMs', b.initialDelayMs, DEFAULT_BACKOFF.initialDelayMs, {
-    min: 0,
-    positive: true,
-  });
-  const maxDelayMs = num('backoff.maxDelayMs', b.maxDelayMs, Math.max(DEFAULT_BACKOFF.maxDelayMs, initialDelayMs), {
-    min: 0,
-    positive: true,
-  });
-  if (maxDelayMs < initialDelayMs)
-    bad('backoff.maxDelayMs', `>= backoff.initialDelayMs (${initialDelayMs})`, maxDelayMs);
-  const slowDownMinMs = num('backoff.slowDownMinMs', b.slowDownMinMs, DEFAULT_BACKOFF.slowDownMinMs, {
-    min: 0,
-    positive: true,
-  });
-  const slowDownMaxMs = num(
-    'backoff.slowDownMaxMs',
-    b.slowDownMaxMs,
-    Math.max(DEFAULT_BACKOFF.slowDownMaxMs, slowDownMinMs),
-    { min: 0, positive: true },
-  );
-  if (slowDownMaxMs < slowDownMinMs)
-    bad('backoff.slowDownMaxMs', `>= backoff.slowDownMinMs (${slowDownMinMs})`, slowDownMaxMs);
+  // Three (low, high) pairs: each value positive, the high one defaulting to at least the low one.
+  const pair = (lowKey: keyof BackoffConfig, highKey: keyof BackoffConfig): [number, number] => {
+    const rule = { min: 0, positive: true };
+    const low = num(`backoff.${lowKey}`, b[lowKey], DEFAULT_BACKOFF[lowKey], rule);
+    const high = num(`backoff.${highKey}`, b[highKey], Math.max(DEFAULT_BACKOFF[highKey], low), rule);
+    if (high < low) bad(`backoff.${highKey}`, `>= backoff.${lowKey} (${low})`, high);
+    return [low, high];
+  };
+  const [initialDelayMs, maxDelayMs] = pair('initialDelayMs', 'maxDelayMs');
+  const [fleetInitialDelayMs, fleetMaxDelayMs] = pair('fleetInitialDelayMs', 'fleetMaxDelayMs');
+  const [slowDownMinMs, slowDownMaxMs] = pair('slowDownMinMs', 'slowDownMaxMs');
   const hintJitter = num('backoff.hintJitter', b.hintJitter, DEFAULT_BACKOFF.hintJitter, { min: 0 });
-  const fleetInitialDelayMs = num(
-    'backoff.fleetInitialDelayMs',
-    b.fleetInitialDelayMs,
-    DEFAULT_BACKOFF.fleetInitialDelayMs,
-    {
-      min: 0,
-      positive: true,
-    },
-  );
-  const fleetMaxDelayMs = num(
-    'backoff.fleetMaxDelayMs',
-    b.fleetMaxDelayMs,
-    Math.max(DEFAULT_BACKOFF.fleetMaxDelayMs, fleetInitialDelayMs),
-    { min: 0, positive: true },
-  );
-  if (fleetMaxDelayMs < fleetInitialDelayMs) {
-    bad('backoff.fleetMaxDelayMs', `>= backoff.fleetInitialDelayMs (${fleetInitialDelayMs})`, fleetMaxDelayMs);
-  }
   const unknownBackoff = Object.keys(b).find(
     (k) =>
       ![
