@@ -195,7 +195,7 @@ export class ClosePolicyGuard<
       });
       // `ws` throws on an unhandled 'error'; rws removes its own listener before closing.
       ws.addEventListener('error', () => {});
-      if (!this.#held && this.#current !== 'closed') this.#enter('connecting');
+      if (!this.#held) this.#enter('connecting');
     };
     function RecordingWebSocket(url: string, protocols?: string | string[]) {
       const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as WebSocketLike &
@@ -213,7 +213,7 @@ export class ClosePolicyGuard<
   }
 
   #handleOpen(): void {
-    if (this.#current === 'closed') return;
+    if (this.#held) return;
     this.#handshakeFailures = 0;
     this.#enter('open');
     const ws = this.#latest as WebSocketLike | undefined;
@@ -224,7 +224,9 @@ export class ClosePolicyGuard<
     const ws = this.#latest;
     const attempt = ws ? this.#attempts.get(ws) : undefined;
     const gen = this.#generation;
-    const byUs = this.#held || this.#current === 'closed';
+    // The app may also have called rws.close() itself: then it is a client close too.
+    const byApp = !this.#held && (this.rws as unknown as { _closeCalled?: boolean })._closeCalled === true;
+    const byUs = this.#held || byApp;
     const report = (real: { code: number; reason: string; wasClean: boolean }) => {
       if (gen !== this.#generation && !byUs) return;
       this.#act(real, attempt?.opened ? 'open' : 'handshake', byUs ? 'client' : 'server');
@@ -268,7 +270,10 @@ export class ClosePolicyGuard<
     this.#repeat = { code, count: repeats + 1 };
     if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.#handshakeFailures++;
     this.emit('close', c);
-    if (initiator === 'client') return;
+    if (initiator === 'client') {
+      if (this.#current !== 'closed' && !this.#held) this.#enter('closed');
+      return;
+    }
     this.#perform(this.#decide(c), c);
   }
 

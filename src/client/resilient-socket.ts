@@ -419,7 +419,8 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
 
   #handleOpen(ws: WebSocketLike, gen: number): void {
     if (ws !== this.#native || gen !== this.#generation) return;
-    this.#clearTimer('connect-timeout');
+    // The connect timeout keeps running through the onOpen hook: a hook that never settles must
+    // not leave the socket connecting forever.
     this.#opened = true;
     this.#handshakeFailures = 0;
     const hook = this.#options.onOpen;
@@ -448,6 +449,7 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   }
 
   #becomeOpen(ws: WebSocketLike): void {
+    this.#clearTimer('connect-timeout');
     this.#enter('open');
     this.#setTimer('uptime', this.#options.minUptimeMs, () => {
       // Only a connection that stayed up counts as healthy: an accept-then-close server must not

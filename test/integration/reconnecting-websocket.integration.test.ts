@@ -129,6 +129,19 @@ describe('reconnecting-websocket 4.4.0 under withClosePolicy', () => {
     expect(up.connections).toHaveLength(2);
   });
 
+  it('rws.close() called by the app is a client close: reported, not acted on', async () => {
+    const up = await startUpstream();
+    cleanups.push(() => up.stop());
+    const { guard, closes } = guarded(`${up.url}/live`);
+    await waitFor(opened(guard), 'open');
+    guard.rws.close(4001, 'bye');
+    await waitFor(() => closes.length === 1, 'the close');
+    expect(closes[0]).toMatchObject({ code: 4001, initiator: 'client', action: 'none' });
+    expect(guard.status.state).toBe('closed');
+    await sleep(500);
+    expect(up.connections).toHaveLength(1);
+  });
+
   it('a fatal 1003 stops it for good; policy.retry() style reconnect() revives it', async () => {
     const up = await startUpstream();
     cleanups.push(() => up.stop());

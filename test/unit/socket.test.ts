@@ -479,6 +479,15 @@ describe('outbox', () => {
     expect(FakeWebSocket.last.readyState).toBe(2);
   });
 
+  it('an onOpen hook that never settles is cut off by the connect timeout', () => {
+    const socket = make({ connectTimeoutMs: 3000, onOpen: () => new Promise<void>(() => {}) });
+    const closes = record(socket, 'close');
+    FakeWebSocket.last.serverOpen();
+    clock.advance(3000);
+    expect(closes[0]).toMatchObject({ code: 1006, initiator: 'timeout', phase: 'open', action: 'reconnect' });
+    expect(socket.status.state).toBe('backoff');
+  });
+
   it("'reject' (default) throws OutboxFullError naming the limit; nothing is dropped", () => {
     const socket = make({ outbox: { maxQueuedMessages: 2 } });
     const drops = record(socket, 'drop');
