@@ -61,6 +61,34 @@ describe('connecting', () => {
     expect(socket.protocol).toBe('v2');
   });
 
+  it('calls a protocols provider before every attempt and applies binaryType to each native socket', () => {
+    let version = 1;
+    const socket = make({ protocols: () => [`v${version}`], binaryType: 'arraybuffer' });
+    expect(FakeWebSocket.last.protocols).toEqual(['v1']);
+    expect(FakeWebSocket.last.binaryType).toBe('arraybuffer');
+    version = 2;
+    FakeWebSocket.last.drop();
+    clock.runNext();
+    expect(FakeWebSocket.last.protocols).toEqual(['v2']);
+    socket.binaryType = 'blob';
+    expect(FakeWebSocket.last.binaryType).toBe('blob');
+    expect(() => {
+      socket.binaryType = 'text' as never;
+    }).toThrow('"text"');
+  });
+
+  it('reports url, protocol and bufferedAmount like a WebSocket, counting queued bytes', () => {
+    const socket = make({}, 'http://example.com/live');
+    expect(socket.url).toBe('ws://example.com/live');
+    socket.send('abc');
+    socket.send('ğ');
+    expect(socket.bufferedAmount).toBe(5);
+    expect(socket.queuedMessages).toBe(2);
+    FakeWebSocket.last.serverOpen('chat');
+    expect(socket.protocol).toBe('chat');
+    expect(socket.bufferedAmount).toBe(0);
+  });
+
   it('converts http(s) urls and rejects other schemes naming them', () => {
     make({}, 'https://example.com/live');
     expect(FakeWebSocket.last.url).toBe('wss://example.com/live');
