@@ -2,14 +2,14 @@ import { EventEmitter } from 'eventemitter3';
 import { type Clock, systemClock } from '../client/clock.js';
 import { ClosewiseError } from '../client/errors.js';
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
-import type { PolicyEvent, ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/resilient-socket.js';
+import { policyEvent, runRefresh } from '../client/policy-actions.js';
+import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/resilient-socket.js';
 import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { en } from '../registry/advice/en.js';
 import { type CodesOption, toCodeMaps } from '../registry/define.js';
-import { describeClose } from '../registry/describe.js';
 import type { Locale, PolicyKind } from '../registry/types.js';
 
 /**
@@ -396,23 +396,12 @@ export class ClosePolicyGuard<
       this.emit('error', new ClosewiseError('auth-refresh', 'closewise: auth.refresh failed; paused', error));
       this.#emitPolicy(c, 'auth');
     };
-    try {
-      const result = auth.refresh({ trigger: c.code === 1006 ? 'handshake' : 'policy', classification: c });
-      if (result && typeof (result as Promise<void>).then === 'function') (result as Promise<void>).then(done, failed);
-      else done();
-    } catch (error) {
-      failed(error);
-    }
+    runRefresh(auth.refresh, c, done, failed);
   }
 
   #emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
     const gen = this.#generation;
-    const d = describeClose(c.code, this.#locale, { codes: this.#codes });
-    const event: PolicyEvent = {
-      classification: c,
-      kind,
-      advice: { description: d.description, whenYouSee: d.whenYouSee, howToFix: d.howToFix },
-      ...(resumeAt !== undefined && { resumeAt }),
+    const actions = {
       retry: () => {
         if (gen === this.#generation) this.reconnect();
       },
@@ -423,7 +412,7 @@ export class ClosePolicyGuard<
         this.#stopWith('policy', c);
       },
     };
-    this.emit('policy', event);
+    this.emit('policy', policyEvent(c, kind, this.#locale, this.#codes, actions, resumeAt));
   }
 
   #stopWith(reason: StopReason, classification: CloseClassification): void {

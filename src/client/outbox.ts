@@ -140,14 +140,6 @@ export class Outbox {
     return this.append(data, bytes, dropped);
   }
 
-  /** Puts a message back at the front (it could not be sent after all). */
-  unshift(data: MessageData): void {
-    const entry = { data, bytes: byteSize(data) };
-    if (this.head > 0) this.entries[--this.head] = entry;
-    else this.entries.unshift(entry);
-    this.totalBytes += entry.bytes;
-  }
-
   /** Takes the oldest message. */
   shift(): MessageData | undefined {
     if (this.head >= this.entries.length) return undefined;

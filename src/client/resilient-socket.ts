@@ -3,7 +3,6 @@ import { nextDelay } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { describeValue } from '../registry/codes.js';
-import { describeClose } from '../registry/describe.js';
 import type { AdviceText, PolicyKind } from '../registry/types.js';
 import { ClosewiseError } from './errors.js';
 import type { LifecycleEvent } from './lifecycle.js';
@@ -15,6 +14,7 @@ import {
   type WebSocketLike,
 } from './options.js';
 import { byteSize, type DroppedMessage, type DropReason, type MessageData, Outbox } from './outbox.js';
+import { isPromise, policyEvent, runRefresh } from './policy-actions.js';
 import { type ConnectionState, transition } from './state.js';
 import { toWebSocketUrl } from './url.js';
 
@@ -150,10 +150,6 @@ const MAX_REASON_BYTES = 123;
 
 function resolveProvider<T>(provider: Provider<T>): T | Promise<T> {
   return typeof provider === 'function' ? (provider as () => T | Promise<T>)() : provider;
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**
@@ -501,9 +497,8 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     const ws = this.#native;
     if (!ws) return;
     const phase = this.#opened ? 'open' : 'handshake';
-    this.#detach(ws);
-    safeClose(ws, 1000, `closewise: ${initiator}`);
-    this.#native = undefined;
+    // The close event of an abandoned socket may never come; we report the 1006 ourselves.
+    this.#retire(ws, 1000, `closewise: ${initiator}`, false);
     this.#clearConnectionTimers();
     // No close frame arrived: 1006 is what the browser reports for such a connection.
     this.#afterClose(this.#classify({ code: 1006, reason: '', wasClean: false }, initiator, phase));
@@ -651,31 +646,21 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       this.emit('error', new ClosewiseError('auth-refresh', 'closewise: auth.refresh failed; paused', error));
       if (gen === this.#generation) this.#emitPolicy(c, 'auth');
     };
-    try {
-      const result = auth.refresh({ trigger: c.code === 1006 ? 'handshake' : 'policy', classification: c });
-      if (isPromise(result)) result.then(done, failed);
-      else done();
-    } catch (error) {
-      failed(error);
-    }
+    runRefresh(auth.refresh, c, done, failed);
   }
 
   #emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
     const gen = this.#generation;
-    const d = describeClose(c.code, this.#options.locale, { codes: this.#options.codes });
     const current = () => gen === this.#generation && (this.#current === 'paused' || this.#current === 'backoff');
-    this.emit('policy', {
-      classification: c,
-      kind,
-      advice: { description: d.description, whenYouSee: d.whenYouSee, howToFix: d.howToFix },
-      ...(resumeAt !== undefined && { resumeAt }),
+    const actions = {
       retry: () => {
         if (current()) this.reconnect();
       },
       stop: () => {
         if (current()) this.#stopWith('policy', c);
       },
-    });
+    };
+    this.emit('policy', policyEvent(c, kind, this.#options.locale, this.#options.codes, actions, resumeAt));
   }
 
   #stopWith(reason: StopReason, classification?: CloseClassification): void {
@@ -793,22 +778,19 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     if (ws) this.#retire(ws, code, reason);
   }
 
-  /** Closes a socket on the app's behalf; its real close event is still reported. */
-  #retire(ws: WebSocketLike, code: number, reason: string): void {
+  /**
+   * Closes a socket we no longer want. With `report`, its real close event is still emitted as
+   * a client close (nothing is decided on it); without, the socket is forgotten entirely.
+   */
+  #retire(ws: WebSocketLike, code: number, reason: string, report = true): void {
     if (this.#native === ws) this.#native = undefined;
-    ws.onopen = null;
-    ws.onmessage = null;
-    ws.onerror = noop;
-    this.#retired.set(ws, this.#opened ? 'open' : 'handshake');
-    safeClose(ws, code, reason);
-  }
-
-  #detach(ws: WebSocketLike): void {
     ws.onopen = null;
     ws.onmessage = null;
     // Keep an error listener: `ws` throws on an unhandled 'error' when closed while connecting.
     ws.onerror = noop;
-    ws.onclose = null;
+    if (report) this.#retired.set(ws, this.#opened ? 'open' : 'handshake');
+    else ws.onclose = null;
+    safeClose(ws, code, reason);
   }
 
   #setTimer(name: TimerName, ms: number, callback: () => void): void {
