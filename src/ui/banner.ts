@@ -120,21 +120,16 @@ function build(root: ShadowRoot): Parts {
   root.appendChild(style);
   const banner = el('div', 'banner', root);
   banner.setAttribute('aria-live', 'polite');
-  const parts: Parts = {
-    banner,
-    title: el('p', 'title', banner),
-    description: el('p', 'description', banner),
-    fix: el('p', 'fix', banner),
-    code: el('p', 'code', banner),
-    retry: undefined as unknown as HTMLButtonElement,
-    dismiss: undefined as unknown as HTMLButtonElement,
-  };
+  const title = el('p', 'title', banner);
+  const description = el('p', 'description', banner);
+  const fix = el('p', 'fix', banner);
+  const code = el('p', 'code', banner);
   const actions = el('div', 'actions', banner);
-  parts.retry = el('button', 'retry', actions);
-  parts.retry.type = 'button';
-  parts.dismiss = el('button', 'dismiss', actions);
-  parts.dismiss.type = 'button';
-  return parts;
+  const retry = el('button', 'retry', actions);
+  retry.type = 'button';
+  const dismiss = el('button', 'dismiss', actions);
+  dismiss.type = 'button';
+  return { banner, title, description, fix, code, retry, dismiss };
 }
 
 /** Writes a title template as text nodes, the countdown in its own `role="timer"` span. */
