@@ -48,11 +48,13 @@ export type { CloseScope, CodeEntry } from './registry/codes.js';
 export { assertCode, lookupCode } from './registry/codes.js';
 export type { CodeComparison, ComparedCode } from './registry/compare.js';
 export { compareCodes } from './registry/compare.js';
-export type { CodeDefinitions, CodesOption } from './registry/define.js';
+export type { CodeDefinitions } from './registry/define.js';
 export { defineCodes } from './registry/define.js';
 export type { CloseDescription, DescribeOptions } from './registry/describe.js';
 export { describeClose } from './registry/describe.js';
+export type { CodesOption } from './registry/resolve.js';
 export type {
+  AdviceCatalog,
   AdviceText,
   CloseAction,
   CodeAdvice,

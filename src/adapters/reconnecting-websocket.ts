@@ -8,9 +8,9 @@ import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
-import { en } from '../registry/advice/en.js';
-import { type CodesOption, toCodeMaps } from '../registry/define.js';
-import type { Locale, PolicyKind } from '../registry/types.js';
+import { enPolicy } from '../registry/advice/en-policy.js';
+import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
+import type { AdviceCatalog, PolicyKind } from '../registry/types.js';
 
 /**
  * The parts of a reconnecting-websocket 4.x instance the adapter uses.
@@ -42,7 +42,7 @@ export interface ReconnectingWebSocketLike {
 export interface ClosePolicyOptions {
   /** The real WebSocket constructor (default `globalThis.WebSocket`; `ws` in Node 20). */
   readonly WebSocket?: WebSocketConstructor;
-  readonly locale?: Locale;
+  readonly locale?: AdviceCatalog;
   readonly codes?: CodesOption;
   readonly reconnectOnNormalClose?: boolean;
   readonly auth?: {
@@ -114,7 +114,7 @@ export class ClosePolicyGuard<
   #lastRefresh: { at: number; code: number } | undefined;
   readonly #clock: Clock;
   readonly #random: () => number;
-  readonly #locale: Locale;
+  readonly #locale: AdviceCatalog;
   readonly #codes;
   readonly #onRwsOpen = () => this.#handleOpen();
   readonly #onRwsClose = (event: { code: number; reason: string; wasClean: boolean }) => this.#handleClose(event);
@@ -135,8 +135,8 @@ export class ClosePolicyGuard<
     }
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
-    this.#locale = options.locale ?? en;
-    this.#codes = toCodeMaps(options.codes);
+    this.#locale = options.locale ?? enPolicy;
+    this.#codes = asCodeMaps(options.codes);
     this.rws = build(this.#recordingWebSocket(Native));
     this.rws.addEventListener('open', this.#onRwsOpen as never);
     this.rws.addEventListener('close', this.#onRwsClose as never);

@@ -1,9 +1,9 @@
 import { type BackoffConfig, DEFAULT_BACKOFF } from '../policy/backoff.js';
 import type { CloseClassification } from '../policy/classify.js';
-import { en } from '../registry/advice/en.js';
+import { enPolicy } from '../registry/advice/en-policy.js';
 import { describeValue } from '../registry/codes.js';
-import { type CodesOption, toCodeMaps } from '../registry/define.js';
-import type { CodeMap, Locale } from '../registry/types.js';
+import { asCodeMaps, type CodesOption, isCodeMap } from '../registry/resolve.js';
+import type { AdviceCatalog, CodeMap } from '../registry/types.js';
 import { type Clock, systemClock } from './clock.js';
 import { browserLifecycle, type Lifecycle } from './lifecycle.js';
 import type { MessageData, OverflowPolicy } from './outbox.js';
@@ -89,8 +89,8 @@ export interface ResilientSocketOptions {
   /** Subprotocols, or a provider called before every attempt. */
   readonly protocols?: Provider<string | string[] | undefined>;
   /** Language of the advice in `policy` events (default English). */
-  readonly locale?: Locale;
-  /** Profiles or app codes for 3000-4999, e.g. `graphqlWs` or `defineCodes({...})`. */
+  readonly locale?: AdviceCatalog;
+  /** Profiles or app codes for 3000-4999: `graphqlWs`, `defineCodes({...})`, or a list of them. */
   readonly codes?: CodesOption;
   /** Backoff numbers, budget and reset rule. */
   readonly backoff?: {
@@ -184,7 +184,7 @@ export interface OpenContext {
 export interface ResolvedOptions {
   readonly WebSocket: WebSocketConstructor;
   readonly protocols: Provider<string | string[] | undefined>;
-  readonly locale: Locale;
+  readonly locale: AdviceCatalog;
   readonly codes: readonly CodeMap[];
   readonly backoff: BackoffConfig;
   readonly maxAttempts: number;
@@ -207,218 +207,172 @@ export interface ResolvedOptions {
   readonly binaryType?: 'blob' | 'arraybuffer';
 }
 
-const TOP_LEVEL = new Set<string>([
-  'WebSocket',
-  'protocols',
-  'locale',
-  'codes',
-  'backoff',
-  'connectTimeoutMs',
-  'reconnectOnNormalClose',
-  'auth',
-  'onOpen',
-  'outbox',
-  'rateLimit',
-  'heartbeat',
-  'lifecycle',
-  'clock',
-  'random',
-  'binaryType',
-]);
+// Validation is one schema walked by one function: a rule is [check, what the value must be,
+// required?]; a nested object is a nested schema. Unknown keys are refused at every level, so a
+// typo such as `backoff.maxDelay` fails loudly instead of being ignored.
+type Rule = readonly [check: (value: unknown) => boolean, expected: string, required?: boolean];
+interface Schema {
+  readonly [key: string]: Rule | Schema;
+}
+
+function numberRule(min: number, exclusive: boolean, integer = false, infinite = false): Rule {
+  return [
+    (v) =>
+      typeof v === 'number' &&
+      (exclusive ? v > min : v >= min) &&
+      (infinite || v < Number.POSITIVE_INFINITY) &&
+      (!integer || v === Number.POSITIVE_INFINITY || Number.isInteger(v)),
+    `${integer ? 'an integer' : 'a number'} ${exclusive ? '>' : '>='} ${min}${infinite ? ' (or Infinity)' : ''}`,
+  ];
+}
+
+const positive = numberRule(0, true);
+const nonNegative = numberRule(0, false);
+const required = (rule: Rule): Rule => [rule[0], rule[1], true];
+const isFunction: Rule = [(v) => typeof v === 'function', 'a function'];
+const oneOf = (...allowed: string[]): Rule => [
+  (v) => allowed.includes(v as string),
+  `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+];
+const withMethods = (...names: string[]): Rule => [
+  (v) =>
+    typeof v === 'object' && v !== null && names.every((n) => typeof (v as Record<string, unknown>)[n] === 'function'),
+  `an object with ${names.map((n) => `${n}()`).join(', ')}`,
+];
+
+const SCHEMA: Schema = {
+  WebSocket: isFunction,
+  protocols: [
+    (v) =>
+      typeof v === 'string' || typeof v === 'function' || (Array.isArray(v) && v.every((p) => typeof p === 'string')),
+    'a string, an array of strings or a function',
+  ],
+  locale: [
+    (v) => {
+      const l = v as Partial<AdviceCatalog> | null;
+      return typeof l === 'object' && l !== null && typeof l.id === 'string' && !!l.codes && !!l.ranges;
+    },
+    "a locale object such as `tr` from 'closewise/locales/tr'",
+  ],
+  codes: [
+    (v) => (Array.isArray(v) ? v : [v]).every(isCodeMap),
+    'a code map from defineCodes() or a profile, or a list of them',
+  ],
+  backoff: {
+    initialDelayMs: positive,
+    maxDelayMs: positive,
+    fleetInitialDelayMs: positive,
+    fleetMaxDelayMs: positive,
+    maxAttempts: numberRule(0, false, true, true),
+    maxElapsedMs: numberRule(0, true, false, true),
+    minUptimeMs: nonNegative,
+    slowDownMinMs: positive,
+    slowDownMaxMs: positive,
+    hintJitter: nonNegative,
+    jitter: oneOf('full'),
+  },
+  connectTimeoutMs: positive,
+  reconnectOnNormalClose: [(v) => typeof v === 'boolean', 'a boolean'],
+  auth: { refresh: required(isFunction), handshakeFailures: numberRule(1, false, true), loopWindowMs: nonNegative },
+  onOpen: isFunction,
+  outbox: {
+    maxQueuedMessages: numberRule(0, false, true, true),
+    maxQueuedBytes: numberRule(0, false, false, true),
+    overflow: oneOf('reject', 'drop-oldest', 'drop-newest'),
+  },
+  rateLimit: { sendIntervalMs: nonNegative, recoverAfterMs: nonNegative },
+  heartbeat: {
+    intervalMs: required(positive),
+    timeoutMs: required(positive),
+    ping: required(isFunction),
+    isPong: required(isFunction),
+  },
+  lifecycle: [
+    (v) => v === false || withMethods('isOnline', 'subscribe')[0](v),
+    'false or an object with isOnline(), subscribe()',
+  ],
+  clock: withMethods('now', 'setTimeout', 'clearTimeout'),
+  random: isFunction,
+  binaryType: oneOf('blob', 'arraybuffer'),
+};
 
 function bad(name: string, expected: string, value: unknown): never {
   throw new TypeError(`ResilientSocket: option ${name} must be ${expected}, got ${describeValue(value)}`);
 }
 
-type NumberRule = { min: number; allowInfinity?: boolean; integer?: boolean; positive?: boolean };
-
-function num(name: string, value: unknown, fallback: number, rule: NumberRule): number {
-  if (value === undefined) return fallback;
-  const ok =
-    typeof value === 'number' &&
-    !Number.isNaN(value) &&
-    (Number.isFinite(value) || (rule.allowInfinity && value === Number.POSITIVE_INFINITY)) &&
-    (rule.positive ? value > rule.min : value >= rule.min) &&
-    (!rule.integer || !Number.isFinite(value) || Number.isInteger(value));
-  if (!ok) {
-    const what = `${rule.integer ? 'an integer' : 'a number'} ${rule.positive ? '>' : '>='} ${rule.min}${rule.allowInfinity ? ' (or Infinity)' : ''}`;
-    bad(name, what, value);
+function check(schema: Schema, value: unknown, path: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(path || 'options', 'an object', value);
+  const record = value as Record<string, unknown>;
+  const nameOf = (key: string) => (path ? `${path}.${key}` : key);
+  for (const key of Object.keys(record)) {
+    if (!Object.hasOwn(schema, key))
+      bad(nameOf(key), `a known option (${Object.keys(schema).join(', ')})`, 'unknown option');
   }
-  return value as number;
-}
-
-function fn<T>(name: string, value: unknown, required: boolean): T | undefined {
-  if (value === undefined && !required) return undefined;
-  if (typeof value !== 'function') bad(name, 'a function', value);
-  return value as T;
-}
-
-function obj(name: string, value: unknown): Record<string, unknown> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(name, 'an object', value);
-  return value as Record<string, unknown>;
-}
-
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) bad(name, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value);
-  return value as T;
+  for (const [key, rule] of Object.entries(schema)) {
+    const name = nameOf(key);
+    const v = record[key];
+    if (!Array.isArray(rule)) {
+      if (v !== undefined) check(rule as Schema, v, name);
+    } else if (v === undefined ? rule[2] : !rule[0](v)) {
+      bad(name, rule[1], v);
+    }
+  }
 }
 
 /**
  * Validates options and fills in defaults. Throws a `TypeError` naming the option and the value
  * for anything negative, NaN, mistyped or unknown.
  */
-export function resolveOptions(input: ResilientSocketOptions = {}): ResolvedOptions {
-  const o = obj('options', input);
-  for (const key of Object.keys(o)) {
-    if (!TOP_LEVEL.has(key)) bad(key, `a known option (${[...TOP_LEVEL].join(', ')})`, 'unknown option');
-  }
-  const Ctor = o.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
-  if (typeof Ctor !== 'function') {
+export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOptions {
+  check(SCHEMA, options, '');
+  const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (!Ctor) {
     throw new TypeError(
       "ResilientSocket: no WebSocket implementation; pass options.WebSocket (in Node 20: import WebSocket from 'ws')",
     );
   }
-  const b = obj('backoff', o.backoff);
-  // Three (low, high) pairs: each value positive, the high one defaulting to at least the low one.
-  const pair = (lowKey: keyof BackoffConfig, highKey: keyof BackoffConfig): [number, number] => {
-    const rule = { min: 0, positive: true };
-    const low = num(`backoff.${lowKey}`, b[lowKey], DEFAULT_BACKOFF[lowKey], rule);
-    const high = num(`backoff.${highKey}`, b[highKey], Math.max(DEFAULT_BACKOFF[highKey], low), rule);
-    if (high < low) bad(`backoff.${highKey}`, `>= backoff.${lowKey} (${low})`, high);
-    return [low, high];
-  };
-  const [initialDelayMs, maxDelayMs] = pair('initialDelayMs', 'maxDelayMs');
-  const [fleetInitialDelayMs, fleetMaxDelayMs] = pair('fleetInitialDelayMs', 'fleetMaxDelayMs');
-  const [slowDownMinMs, slowDownMaxMs] = pair('slowDownMinMs', 'slowDownMaxMs');
-  const hintJitter = num('backoff.hintJitter', b.hintJitter, DEFAULT_BACKOFF.hintJitter, { min: 0 });
-  const unknownBackoff = Object.keys(b).find(
-    (k) =>
-      ![
-        'initialDelayMs',
-        'maxDelayMs',
-        'maxAttempts',
-        'maxElapsedMs',
-        'minUptimeMs',
-        'slowDownMinMs',
-        'slowDownMaxMs',
-        'hintJitter',
-        'fleetInitialDelayMs',
-        'fleetMaxDelayMs',
-        'jitter',
-      ].includes(k),
-  );
-  if (unknownBackoff) bad(`backoff.${unknownBackoff}`, 'a known backoff option', 'unknown option');
-  if (b.jitter !== undefined && b.jitter !== 'full') bad('backoff.jitter', "'full'", b.jitter);
-
-  const a = o.auth === undefined ? undefined : obj('auth', o.auth);
-  const out = obj('outbox', o.outbox);
-  const rl = obj('rateLimit', o.rateLimit);
-  const hb = o.heartbeat === undefined ? undefined : obj('heartbeat', o.heartbeat);
-  let heartbeat: ResilientSocketOptions['heartbeat'];
-  if (hb) {
-    heartbeat = {
-      intervalMs: num('heartbeat.intervalMs', hb.intervalMs, Number.NaN, { min: 0, positive: true }),
-      timeoutMs: num('heartbeat.timeoutMs', hb.timeoutMs, Number.NaN, { min: 0, positive: true }),
-      ping: fn<() => MessageData>('heartbeat.ping', hb.ping, true) as () => MessageData,
-      isPong: fn<(d: unknown) => boolean>('heartbeat.isPong', hb.isPong, true) as (d: unknown) => boolean,
-    };
-    if (Number.isNaN(heartbeat.intervalMs)) bad('heartbeat.intervalMs', 'a number > 0', hb.intervalMs);
-    if (Number.isNaN(heartbeat.timeoutMs)) bad('heartbeat.timeoutMs', 'a number > 0', hb.timeoutMs);
+  const b = options.backoff ?? {};
+  const backoff = { ...DEFAULT_BACKOFF, ...b };
+  // Each (low, high) pair: the high one defaults to at least the low one, and may not be below it.
+  for (const [low, high] of [
+    ['initialDelayMs', 'maxDelayMs'],
+    ['fleetInitialDelayMs', 'fleetMaxDelayMs'],
+    ['slowDownMinMs', 'slowDownMaxMs'],
+  ] as const) {
+    if (b[high] === undefined) backoff[high] = Math.max(backoff[high], backoff[low]);
+    else if (backoff[high] < backoff[low]) bad(`backoff.${high}`, `>= backoff.${low} (${backoff[low]})`, b[high]);
   }
-  let lifecycle: Lifecycle | undefined;
-  if (o.lifecycle === undefined) lifecycle = browserLifecycle();
-  else if (o.lifecycle !== false) {
-    const l = obj('lifecycle', o.lifecycle);
-    fn('lifecycle.isOnline', l.isOnline, true);
-    fn('lifecycle.subscribe', l.subscribe, true);
-    lifecycle = o.lifecycle as Lifecycle;
-  }
-  let clock = systemClock;
-  if (o.clock !== undefined) {
-    const c = obj('clock', o.clock);
-    for (const m of ['now', 'setTimeout', 'clearTimeout']) fn(`clock.${m}`, c[m], true);
-    clock = o.clock as Clock;
-  }
-  let locale: Locale = en;
-  if (o.locale !== undefined) {
-    const l = obj('locale', o.locale);
-    if (typeof l.id !== 'string' || typeof l.codes !== 'object' || typeof l.ranges !== 'object') {
-      bad('locale', "a locale object such as `tr` from 'closewise/locales/tr'", o.locale);
-    }
-    locale = o.locale as Locale;
-  }
-  const protocols = o.protocols as ResolvedOptions['protocols'];
-  if (
-    protocols !== undefined &&
-    typeof protocols !== 'string' &&
-    typeof protocols !== 'function' &&
-    !(Array.isArray(protocols) && protocols.every((p) => typeof p === 'string'))
-  ) {
-    bad('protocols', 'a string, an array of strings or a function', protocols);
-  }
-  const onOpen = fn<ResolvedOptions['onOpen']>('onOpen', o.onOpen, false);
-  const refresh = a ? fn<NonNullable<ResolvedOptions['auth']>['refresh']>('auth.refresh', a.refresh, true) : undefined;
-  const binaryType =
-    o.binaryType === undefined ? undefined : oneOf('binaryType', o.binaryType, ['blob', 'arraybuffer'], 'blob');
-  if (o.reconnectOnNormalClose !== undefined && typeof o.reconnectOnNormalClose !== 'boolean') {
-    bad('reconnectOnNormalClose', 'a boolean', o.reconnectOnNormalClose);
-  }
+  const { auth, outbox = {}, rateLimit = {} } = options;
+  const lifecycle = options.lifecycle === undefined ? browserLifecycle() : options.lifecycle || undefined;
   return {
-    WebSocket: Ctor as WebSocketConstructor,
-    protocols,
-    locale,
-    codes: toCodeMaps(o.codes as CodesOption | undefined),
-    backoff: {
-      ...DEFAULT_BACKOFF,
-      initialDelayMs,
-      maxDelayMs,
-      fleetInitialDelayMs,
-      fleetMaxDelayMs,
-      slowDownMinMs,
-      slowDownMaxMs,
-      hintJitter,
-    },
-    maxAttempts: num('backoff.maxAttempts', b.maxAttempts, Number.POSITIVE_INFINITY, {
-      min: 0,
-      allowInfinity: true,
-      integer: true,
+    WebSocket: Ctor,
+    protocols: options.protocols,
+    locale: options.locale ?? enPolicy,
+    codes: asCodeMaps(options.codes),
+    backoff,
+    maxAttempts: b.maxAttempts ?? Number.POSITIVE_INFINITY,
+    maxElapsedMs: b.maxElapsedMs ?? Number.POSITIVE_INFINITY,
+    minUptimeMs: b.minUptimeMs ?? 5000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    reconnectOnNormalClose: options.reconnectOnNormalClose !== false,
+    ...(auth && {
+      auth: {
+        refresh: auth.refresh,
+        handshakeFailures: auth.handshakeFailures ?? 3,
+        loopWindowMs: auth.loopWindowMs ?? 60_000,
+      },
     }),
-    maxElapsedMs: num('backoff.maxElapsedMs', b.maxElapsedMs, Number.POSITIVE_INFINITY, {
-      min: 0,
-      positive: true,
-      allowInfinity: true,
-    }),
-    minUptimeMs: num('backoff.minUptimeMs', b.minUptimeMs, 5000, { min: 0 }),
-    connectTimeoutMs: num('connectTimeoutMs', o.connectTimeoutMs, 10_000, { min: 0, positive: true }),
-    reconnectOnNormalClose: o.reconnectOnNormalClose !== false,
-    ...(refresh &&
-      a && {
-        auth: {
-          refresh,
-          handshakeFailures: num('auth.handshakeFailures', a.handshakeFailures, 3, { min: 1, integer: true }),
-          loopWindowMs: num('auth.loopWindowMs', a.loopWindowMs, 60_000, { min: 0 }),
-        },
-      }),
-    ...(onOpen && { onOpen }),
+    ...(options.onOpen && { onOpen: options.onOpen }),
     outbox: {
-      maxMessages: num('outbox.maxQueuedMessages', out.maxQueuedMessages, 1000, {
-        min: 0,
-        integer: true,
-        allowInfinity: true,
-      }),
-      maxBytes: num('outbox.maxQueuedBytes', out.maxQueuedBytes, 1024 * 1024, { min: 0, allowInfinity: true }),
-      overflow: oneOf('outbox.overflow', out.overflow, ['reject', 'drop-oldest', 'drop-newest'], 'reject'),
+      maxMessages: outbox.maxQueuedMessages ?? 1000,
+      maxBytes: outbox.maxQueuedBytes ?? 1024 * 1024,
+      overflow: outbox.overflow ?? 'reject',
     },
-    rateLimit: {
-      sendIntervalMs: num('rateLimit.sendIntervalMs', rl.sendIntervalMs, 250, { min: 0 }),
-      recoverAfterMs: num('rateLimit.recoverAfterMs', rl.recoverAfterMs, 30_000, { min: 0 }),
-    },
-    ...(heartbeat && { heartbeat }),
+    rateLimit: { sendIntervalMs: rateLimit.sendIntervalMs ?? 250, recoverAfterMs: rateLimit.recoverAfterMs ?? 30_000 },
+    ...(options.heartbeat && { heartbeat: options.heartbeat }),
     ...(lifecycle && { lifecycle }),
-    clock,
-    random: (fn<() => number>('random', o.random, false) ?? Math.random) as () => number,
-    ...(binaryType && { binaryType }),
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    ...(options.binaryType && { binaryType: options.binaryType }),
   };
 }

@@ -1,6 +1,6 @@
 import type { CloseClassification } from '../policy/classify.js';
-import { describeClose } from '../registry/describe.js';
-import type { CodeMap, Locale } from '../registry/types.js';
+import { adviceFor, resolveDefinition } from '../registry/resolve.js';
+import type { AdviceCatalog, CodeMap } from '../registry/types.js';
 import type { RefreshContext } from './options.js';
 import type { PolicyEvent } from './resilient-socket.js';
 
@@ -35,16 +35,15 @@ export function runRefresh(
 export function policyEvent(
   c: CloseClassification,
   kind: PolicyEvent['kind'],
-  locale: Locale,
+  locale: AdviceCatalog,
   codes: readonly CodeMap[],
   actions: { retry(): void; stop(): void },
   resumeAt?: number,
 ): PolicyEvent {
-  const d = describeClose(c.code, locale, { codes });
   return {
     classification: c,
     kind,
-    advice: { description: d.description, whenYouSee: d.whenYouSee, howToFix: d.howToFix },
+    advice: { ...adviceFor(c.code, locale, resolveDefinition(c.code, codes)).text },
     ...(resumeAt !== undefined && { resumeAt }),
     retry: actions.retry,
     stop: actions.stop,

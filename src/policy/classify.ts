@@ -1,4 +1,4 @@
-import { assertCode, type CloseScope, lookupCode } from '../registry/codes.js';
+import { assertCode, type CloseScope, entryOf } from '../registry/codes.js';
 import { asCodeMaps, resolveDefinition } from '../registry/resolve.js';
 import type { CloseAction, CodeMap, CodeRange, PolicyKind } from '../registry/types.js';
 import { parseReasonHints } from './hints.js';
@@ -128,7 +128,7 @@ export function classifyClose(close: CloseInput, ctx: ClassifyContext = {}): Clo
   const reason = typeof close.reason === 'string' ? close.reason : '';
   const initiator = ctx.initiator ?? 'server';
   const phase = ctx.phase ?? 'open';
-  const entry = lookupCode(code);
+  const entry = entryOf(code);
   const resolved = resolveDefinition(code, asCodeMaps(ctx.codes));
   const definition = resolved?.definition;
   const hints = parseReasonHints(reason);

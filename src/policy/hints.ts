@@ -43,27 +43,27 @@ function clampMs(ms: number): number | undefined {
 }
 
 function fromJson(reason: string): { retryAfterMs?: number; reconnect?: boolean } {
-  const trimmed = reason.trim();
-  if (!trimmed.startsWith('{')) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(trimmed);
+    parsed = reason.trimStart().startsWith('{') ? JSON.parse(reason) : undefined;
   } catch {
     return {};
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-  const obj = parsed as Record<string, unknown>;
-  const out: { retryAfterMs?: number; reconnect?: boolean } = {};
-  const num = (key: string): number | undefined => {
-    const value = Object.hasOwn(obj, key) ? obj[key] : undefined;
-    return typeof value === 'number' ? value : undefined;
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  // Own keys only: a reason of {"__proto__": ...} must not reach inherited properties.
+  const own = (key: string): unknown =>
+    Object.hasOwn(parsed, key) ? (parsed as Record<string, unknown>)[key] : undefined;
+  const firstNumber = (...keys: string[]) =>
+    keys.map(own).find((value) => typeof value === 'number') as number | undefined;
+  // Milliseconds win over seconds; a missing value becomes NaN, which clampMs turns into nothing.
+  const retryAfterMs = clampMs(
+    firstNumber('retryAfterMs', 'retry_after_ms') ?? (firstNumber('retryAfter', 'retry_after') ?? Number.NaN) * 1000,
+  );
+  const reconnect = own('reconnect');
+  return {
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    ...(typeof reconnect === 'boolean' && { reconnect }),
   };
-  const ms = num('retryAfterMs') ?? num('retry_after_ms');
-  const seconds = num('retryAfter') ?? num('retry_after');
-  const retryAfterMs = ms !== undefined ? clampMs(ms) : seconds !== undefined ? clampMs(seconds * 1000) : undefined;
-  if (retryAfterMs !== undefined) out.retryAfterMs = retryAfterMs;
-  if (Object.hasOwn(obj, 'reconnect') && typeof obj.reconnect === 'boolean') out.reconnect = obj.reconnect;
-  return out;
 }
 
 /**

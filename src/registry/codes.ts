@@ -47,7 +47,7 @@ export interface CodeEntry {
  */
 export type CloseScope = 'fleet' | 'client';
 
-type Row = readonly [name: string, action: CloseAction, sendable: boolean, extra?: Partial<CodeEntry>];
+type Row = readonly [name: string, action: CloseAction, extra?: Partial<CodeEntry>];
 
 const FLEET = { scope: 'fleet' } as const;
 
@@ -56,26 +56,30 @@ export const DEFAULT_MAX_REPEATS = 5;
 
 // Defaults follow RFC 6455 §7.4.1, the IANA registry and DESIGN.md §3.
 const STANDARD: Readonly<Record<number, Row>> = {
-  1000: ['Normal Closure', 'reconnect', true, FLEET],
-  1001: ['Going Away', 'reconnect', true, FLEET],
-  1002: ['Protocol Error', 'reconnect', true, { maxRepeats: 3 }],
-  1003: ['Unsupported Data', 'stop', true],
-  1004: ['Reserved', 'reconnect', false, { maxRepeats: DEFAULT_MAX_REPEATS }],
-  1005: ['No Status Received', 'reconnect', false, FLEET],
-  1006: ['Abnormal Closure', 'reconnect', false],
-  1007: ['Invalid Frame Payload Data', 'stop', true],
-  1008: ['Policy Violation', 'policy', true],
-  1009: ['Message Too Big', 'stop', true],
-  1010: ['Mandatory Extension', 'stop', true],
-  1011: ['Internal Error', 'reconnect', true, FLEET],
-  1012: ['Service Restart', 'reconnect-later', true, FLEET],
-  1013: ['Try Again Later', 'slow-down', true, FLEET],
-  1014: ['Bad Gateway', 'reconnect', true, FLEET],
-  1015: ['TLS Handshake', 'reconnect', false],
-  3000: ['Unauthorized', 'policy', true, { policyKind: 'auth' }],
-  3003: ['Forbidden', 'stop', true],
-  3008: ['Timeout', 'reconnect', true],
+  1000: ['Normal Closure', 'reconnect', FLEET],
+  1001: ['Going Away', 'reconnect', FLEET],
+  1002: ['Protocol Error', 'reconnect', { maxRepeats: 3 }],
+  1003: ['Unsupported Data', 'stop'],
+  1004: ['Reserved', 'reconnect', { maxRepeats: DEFAULT_MAX_REPEATS }],
+  1005: ['No Status Received', 'reconnect', FLEET],
+  1006: ['Abnormal Closure', 'reconnect'],
+  1007: ['Invalid Frame Payload Data', 'stop'],
+  1008: ['Policy Violation', 'policy'],
+  1009: ['Message Too Big', 'stop'],
+  1010: ['Mandatory Extension', 'stop'],
+  1011: ['Internal Error', 'reconnect', FLEET],
+  1012: ['Service Restart', 'reconnect-later', FLEET],
+  1013: ['Try Again Later', 'slow-down', FLEET],
+  1014: ['Bad Gateway', 'reconnect', FLEET],
+  1015: ['TLS Handshake', 'reconnect'],
+  3000: ['Unauthorized', 'policy', { policyKind: 'auth' }],
+  3003: ['Forbidden', 'stop'],
+  3008: ['Timeout', 'reconnect'],
 };
+
+// 1005, 1006 and 1015 are only ever reported locally; 1004 is reserved. Every other standard code
+// may go in a close frame.
+const NEVER_SENT = [1004, 1005, 1006, 1015];
 
 const RANGE_NAMES: Readonly<Record<CodeRange, string>> = {
   'invalid-low': 'Invalid (below 1000)',
@@ -107,9 +111,8 @@ export function assertCode(code: unknown): asserts code is number {
 /** A short, safe rendering of any value for error messages. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null || value === undefined) return String(value);
-  return typeof value;
+  // Objects and functions by their type only: their contents could be huge, or secret.
+  return value !== null && (typeof value === 'object' || typeof value === 'function') ? typeof value : String(value);
 }
 
 /**
@@ -145,23 +148,30 @@ export function isNamedCode(code: number): boolean {
  */
 export function lookupCode(code: number): CodeEntry {
   assertCode(code);
-  const range = rangeOf(code);
-  const scriptSendable = code === 1000 || (code >= 3000 && code <= 4999);
-  const row = STANDARD[code];
-  if (row) {
-    const [name, action, sendable, extra] = row;
-    return { code, name, range, sendable, scriptSendable, action, ...extra };
-  }
+  const entry = entryOf(code);
+  const { range } = entry;
   return {
-    code,
-    name: RANGE_NAMES[range],
-    range,
-    sendable: range === 'registered' || range === 'private',
-    scriptSendable,
-    // Unknown codes are probably transient, but we never loop on them forever.
-    action: 'reconnect',
-    maxRepeats: DEFAULT_MAX_REPEATS,
+    ...entry,
+    sendable: range === 'registered' || range === 'private' || (range === 'standard' && !NEVER_SENT.includes(code)),
+    scriptSendable: code === 1000 || range === 'registered' || range === 'private',
   };
+}
+
+/**
+ * The entry of a code already known to be an integer 0-65535, without the two `sendable` flags:
+ * what classifying a close needs, and no more.
+ *
+ * @example
+ * ```ts
+ * entryOf(4001).maxRepeats; // 5
+ * ```
+ */
+export function entryOf(code: number): Omit<CodeEntry, 'sendable' | 'scriptSendable'> {
+  const range = rangeOf(code);
+  const row = STANDARD[code];
+  if (row) return { code, name: row[0], range, action: row[1], ...row[2] };
+  // Unknown codes are probably transient, but we never loop on them forever.
+  return { code, name: RANGE_NAMES[range], range, action: 'reconnect', maxRepeats: DEFAULT_MAX_REPEATS };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { assertCode, describeValue } from './codes.js';
-import { isCodeMap } from './resolve.js';
 import type { CloseAction, CodeDefinition, CodeMap, CodeRangeDefinition, PolicyKind } from './types.js';
 
 const ACTIONS: readonly CloseAction[] = ['none', 'reconnect', 'reconnect-later', 'slow-down', 'policy', 'stop'];
@@ -18,17 +17,6 @@ const ADVICE_FIELDS = ['description', 'whenYouSee', 'howToFix'] as const;
  * ```
  */
 export type CodeDefinitions = Readonly<Record<number | string, CodeDefinition>>;
-
-/**
- * What the `codes` option accepts: a map from `defineCodes` or a profile, a plain object of
- * definitions, or a list of those (later entries win).
- *
- * @example
- * ```ts
- * new ResilientSocket(url, { codes: [graphqlWs, { 4001: { name: 'Kicked', action: 'stop' } }] });
- * ```
- */
-export type CodesOption = CodeMap | CodeDefinitions | ReadonlyArray<CodeMap | CodeDefinitions>;
 
 function isProtocolCode(code: number): boolean {
   return code >= 1000 && code <= 2999;
@@ -134,18 +122,4 @@ export function defineCodes(definitions: CodeDefinitions, id = 'app'): CodeMap {
     if (around) codes[Number(code)] = { ...def, advice: around.advice };
   }
   return { id, codes, ranges };
-}
-
-/**
- * Normalizes the `codes` option to a list of maps, validating plain objects with `defineCodes`.
- *
- * @example
- * ```ts
- * toCodeMaps({ 4001: { name: 'Kicked', action: 'stop' } }); // [{ id: 'app', codes: {...}, ranges: [] }]
- * ```
- */
-export function toCodeMaps(option: CodesOption | undefined): readonly CodeMap[] {
-  if (option === undefined) return [];
-  const list = Array.isArray(option) ? option : [option];
-  return list.map((item) => (isCodeMap(item) ? item : defineCodes(item as CodeDefinitions)));
 }

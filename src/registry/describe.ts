@@ -1,7 +1,6 @@
 import { en } from './advice/en.js';
-import { isNamedCode, lookupCode } from './codes.js';
-import { type CodesOption, toCodeMaps } from './define.js';
-import { pickAdvice, resolveDefinition } from './resolve.js';
+import { lookupCode } from './codes.js';
+import { adviceFor, asCodeMaps, type CodesOption, resolveDefinition } from './resolve.js';
 import type { AdviceText, CloseAction, CodeRange, Locale } from './types.js';
 
 /**
@@ -54,15 +53,13 @@ export interface DescribeOptions {
  */
 export function describeClose(code: number, locale: Locale = en, options: DescribeOptions = {}): CloseDescription {
   const entry = lookupCode(code);
-  const resolved = resolveDefinition(code, toCodeMaps(options.codes));
-  const fromMap = resolved && pickAdvice(resolved.definition.advice, locale.id);
-  const own = isNamedCode(code) && !resolved ? locale.codes[code] : undefined;
-  const text = fromMap?.text ?? own ?? locale.ranges[entry.range];
+  const resolved = resolveDefinition(code, asCodeMaps(options.codes));
+  const { text, locale: served } = adviceFor(code, locale, resolved);
   return {
     code,
     name: resolved?.definition.name ?? entry.name,
     range: entry.range,
-    locale: fromMap?.locale ?? locale.id,
+    locale: served,
     action: resolved?.definition.action ?? entry.action,
     sendable: entry.sendable,
     source: resolved?.source ?? 'registry',

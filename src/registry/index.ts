@@ -5,18 +5,20 @@
  * @packageDocumentation
  */
 export { en } from './advice/en.js';
+export { enPolicy } from './advice/en-policy.js';
 export type { CloseScope, CodeEntry } from './codes.js';
 export { assertCode, CODE_RANGES, lookupCode, NAMED_CODES, rangeOf } from './codes.js';
 export type { CodeComparison, ComparedCode } from './compare.js';
 export { compareCodes } from './compare.js';
-export type { CodeDefinitions, CodesOption } from './define.js';
+export type { CodeDefinitions } from './define.js';
 export { defineCodes } from './define.js';
 export type { CloseDescription, DescribeOptions } from './describe.js';
 export { describeClose } from './describe.js';
 export { centrifugo, discord, graphqlWs, profiles, pusher } from './profiles.js';
-export type { ResolvedDefinition } from './resolve.js';
-export { resolveDefinition } from './resolve.js';
+export type { CodesOption, ResolvedDefinition } from './resolve.js';
+export { adviceFor, asCodeMaps, resolveDefinition } from './resolve.js';
 export type {
+  AdviceCatalog,
   AdviceText,
   CloseAction,
   CodeAdvice,

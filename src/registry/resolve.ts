@@ -1,4 +1,5 @@
-import type { AdviceText, CodeDefinition, CodeMap } from './types.js';
+import { describeValue, isNamedCode, rangeOf } from './codes.js';
+import type { AdviceCatalog, AdviceText, CodeDefinition, CodeMap } from './types.js';
 
 // Lookups in code maps that are already built (by `defineCodes` or a profile). Kept apart from
 // `defineCodes` so that classifying a close does not bundle the validation code.
@@ -16,22 +17,37 @@ export function isCodeMap(value: unknown): value is CodeMap {
 }
 
 /**
- * A list of built code maps from one map or a list of them.
+ * What every `codes` option accepts: a code map from `defineCodes` or a profile, or a list of them
+ * (later maps win).
+ *
+ * @example
+ * ```ts
+ * const codes: CodesOption = [graphqlWs, defineCodes({ 4001: { name: 'Kicked', action: 'stop' } })];
+ * new ResilientSocket(url, { codes });
+ * ```
+ */
+export type CodesOption = CodeMap | readonly CodeMap[];
+
+/**
+ * The `codes` option as a list of maps. Throws a `TypeError` naming anything that is not a built
+ * map, such as a plain object of definitions that was never passed through `defineCodes`.
  *
  * @example
  * ```ts
  * asCodeMaps(graphqlWs); // [graphqlWs]
  * ```
  */
-export function asCodeMaps(codes: CodeMap | readonly CodeMap[] | undefined): readonly CodeMap[] {
+export function asCodeMaps(codes: CodesOption | undefined): readonly CodeMap[] {
   if (codes === undefined) return [];
-  const list = Array.isArray(codes) ? codes : [codes as CodeMap];
+  const list: readonly unknown[] = Array.isArray(codes) ? codes : [codes];
   for (const map of list) {
     if (!isCodeMap(map)) {
-      throw new TypeError('closewise: codes must be code maps; wrap plain definitions in defineCodes({...})');
+      throw new TypeError(
+        `closewise: codes must be a code map from defineCodes() or a profile, or a list of them; got ${describeValue(map)}`,
+      );
     }
   }
-  return list;
+  return list as readonly CodeMap[];
 }
 
 /**
@@ -89,4 +105,26 @@ export function pickAdvice(
   const own = byLocale[localeId];
   if (own) return { text: own, locale: localeId };
   return byLocale.en ? { text: byLocale.en, locale: 'en' } : undefined;
+}
+
+/**
+ * The advice text for a code and the locale that served it: the defining map's own text when a
+ * map defines the code, else the catalog's text for the named code, else for its range. (A code
+ * that a map redefines never gets the registry's text for the old meaning.)
+ *
+ * @example
+ * ```ts
+ * adviceFor(1008, en, undefined).text.howToFix;
+ * adviceFor(4401, tr, resolveDefinition(4401, [graphqlWs])).locale; // 'en' when the profile has no Turkish
+ * ```
+ */
+export function adviceFor(
+  code: number,
+  catalog: AdviceCatalog,
+  resolved: ResolvedDefinition | undefined,
+): { readonly text: AdviceText; readonly locale: string } {
+  const fromMap = resolved && pickAdvice(resolved.definition.advice, catalog.id);
+  if (fromMap) return fromMap;
+  const own = isNamedCode(code) && !resolved ? catalog.codes[code] : undefined;
+  return { text: own ?? catalog.ranges[rangeOf(code)], locale: catalog.id };
 }

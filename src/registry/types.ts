@@ -131,6 +131,18 @@ export interface Locale {
 }
 
 /**
+ * The advice half of a locale: text per named code and per range, without the UI labels. This is
+ * all `ResilientSocket` needs to put advice in its `policy` events; any `Locale` is one.
+ *
+ * @example
+ * ```ts
+ * const catalog: AdviceCatalog = tr;
+ * catalog.ranges.private.howToFix;
+ * ```
+ */
+export type AdviceCatalog = Pick<Locale, 'id' | 'codes' | 'ranges'>;
+
+/**
  * Advice that an app or a profile attaches to one of its codes: one text for all locales, or one
  * per locale id (the English one is used where the requested locale has none).
  *

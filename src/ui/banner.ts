@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/resilient-socket.js';
 import { en } from '../registry/advice/en.js';
-import type { CodesOption } from '../registry/define.js';
+import type { CodesOption } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { type BannerView, bannerView } from './model.js';
 

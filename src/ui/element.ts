@@ -1,5 +1,5 @@
 import type { Clock } from '../client/clock.js';
-import type { CodesOption } from '../registry/define.js';
+import type { CodesOption } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { mountStatusBanner, type StatusBanner, type StatusSource } from './banner.js';
 

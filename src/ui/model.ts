@@ -1,7 +1,7 @@
 import type { SocketStatus } from '../client/resilient-socket.js';
 import { en } from '../registry/advice/en.js';
-import type { CodesOption } from '../registry/define.js';
 import { describeClose } from '../registry/describe.js';
+import type { CodesOption } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 
 /**

@@ -14,7 +14,7 @@ import {
   pusher,
   rangeOf,
 } from '../../src/registry/index.js';
-import type { AdviceText, CodeRange, Locale } from '../../src/registry/types.js';
+import type { AdviceText, CodeMap, CodeRange, Locale } from '../../src/registry/types.js';
 
 const LOCALES: readonly Locale[] = [en, tr];
 const PLACEHOLDER = /\b(todo|tbd|fixme|lorem|xxx)\b|\.\.\.$/i;
@@ -336,10 +336,11 @@ describe('defineCodes', () => {
     expect(describeClose(4105, en, { codes: app }).howToFix).toBe(en.ranges.private.howToFix);
   });
 
-  it('accepts a plain object where maps are accepted', () => {
-    expect(describeClose(4321, en, { codes: { 4321: { name: 'Room closed', action: 'stop' } } }).name).toBe(
-      'Room closed',
-    );
+  it('refuses a plain object of definitions, pointing at defineCodes', () => {
+    const plain = { 4321: { name: 'Room closed', action: 'stop' } } as unknown as CodeMap;
+    expect(() => describeClose(4321, en, { codes: plain })).toThrow(TypeError);
+    expect(() => describeClose(4321, en, { codes: [graphqlWs, plain] })).toThrow(/defineCodes\(\)/);
+    expect(() => describeClose(4321, en, { codes: [graphqlWs, 7 as unknown as CodeMap] })).toThrow(/got 7$/);
   });
 
   it.each([1000, 1008, 2000, 2999])('refuses to redefine protocol code %i', (code) => {

@@ -10,6 +10,7 @@ import {
 import type { CloseClassification } from '../../src/policy/classify.js';
 import { tr } from '../../src/registry/advice/tr.js';
 import { graphqlWs } from '../../src/registry/profiles.js';
+import type { CodeMap } from '../../src/registry/types.js';
 import { FakeClock, FakeLifecycle, FakeWebSocket, flushPromises, seededRandom } from '../support/fakes.js';
 
 let clock: FakeClock;
@@ -746,8 +747,11 @@ describe('option validation', () => {
     expect(() => make(options as ResilientSocketOptions)).toThrow(value);
   });
 
-  it('bad codes in the codes option throw from defineCodes', () => {
-    expect(() => make({ codes: { 1014: { name: 'x', action: 'stop' } } })).toThrow(RangeError);
+  it('a plain object in the codes option throws a TypeError pointing at defineCodes', () => {
+    const plain = { 4001: { name: 'Kicked', action: 'stop' } } as unknown as CodeMap;
+    expect(() => make({ codes: plain })).toThrow(TypeError);
+    expect(() => make({ codes: plain })).toThrow(/codes/);
+    expect(() => make({ codes: plain })).toThrow(/defineCodes\(\)/);
   });
 
   it('asks for a WebSocket implementation when there is none', () => {

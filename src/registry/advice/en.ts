@@ -1,4 +1,5 @@
 import type { Locale } from '../types.js';
+import { enPolicy } from './en-policy.js';
 
 /**
  * English advice, built in. Written for the developer reading a log line or a banner: what the
@@ -67,14 +68,7 @@ export const en: Locale = {
       howToFix:
         'Validate or encode the payload before sending (send binary as ArrayBuffer, not as a string). Retrying sends the same data, so closewise stops.',
     },
-    1008: {
-      description:
-        'The server closed the connection because a message or the connection itself violated its policy. It is the generic code for "you are not allowed to do this".',
-      whenYouSee:
-        'When you exceed a rate limit, when your auth token expires after the handshake, when you send forbidden content or subscribe to something you may not see, or when the origin is not allowed.',
-      howToFix:
-        "Check the server's policy and the close reason in your logs. For an expired token, refresh it and reconnect once; for a rate limit, wait for the retry-after hint and send less; for forbidden content, fix what the app sends. Blindly reconnecting repeats the violation.",
-    },
+    1008: enPolicy.codes[1008],
     1009: {
       description: 'A message was larger than the other endpoint accepts.',
       whenYouSee: 'After sending a large payload, or when the server pushes a message bigger than the client limit.',
@@ -118,12 +112,7 @@ export const en: Locale = {
       howToFix:
         'Check the certificate chain and host name of the wss:// endpoint (open the https:// form of the URL in a browser). closewise treats it like 1006.',
     },
-    3000: {
-      description: 'Unauthorized: the server needs valid credentials for this connection (registered with IANA).',
-      whenYouSee: 'When the token is missing, invalid or expired, often shortly after connecting.',
-      howToFix:
-        'Refresh or re-issue the credentials and reconnect once. With auth.refresh configured, closewise does this for you.',
-    },
+    3000: enPolicy.codes[3000],
     3003: {
       description: 'Forbidden: the credentials are valid but not allowed to use this resource (registered with IANA).',
       whenYouSee: 'When the user lacks a role or permission the server requires.',
@@ -137,42 +126,7 @@ export const en: Locale = {
         'Send heartbeats if the connection is idle for long periods, or raise the server timeout. closewise reconnects.',
     },
   },
-  ranges: {
-    'invalid-low': {
-      description: 'Codes below 1000 are not valid close codes; the protocol never uses them.',
-      whenYouSee: 'From a non-conforming server or library, passed through unchanged by the browser.',
-      howToFix:
-        'Fix the server to send a valid code (1000-1015, or 3000-4999 for its own meanings). closewise treats it as transient but stops after a few repeats.',
-    },
-    standard: {
-      description: 'A close code defined by the WebSocket protocol itself.',
-      whenYouSee: 'From any conforming server, proxy or browser.',
-      howToFix: 'Look up the individual code for its meaning.',
-    },
-    unassigned: {
-      description: 'Codes 1016-2999 are reserved for future versions of the protocol and are not assigned yet.',
-      whenYouSee: 'Only from a non-conforming server or library.',
-      howToFix:
-        'Fix the server to use a defined code, or 4000-4999 for application meanings. closewise treats it as transient but stops after a few repeats.',
-    },
-    registered: {
-      description: 'Codes 3000-3999 are registered with IANA by libraries, frameworks and services.',
-      whenYouSee: 'From a server built on a library that defines its own codes, such as Centrifugo.',
-      howToFix:
-        "Look the code up in the server library's documentation, or load its closewise profile so the code gets a name and the right action.",
-    },
-    private: {
-      description: 'Codes 4000-4999 are for private use: each application decides what they mean.',
-      whenYouSee: 'From your own server or a service such as graphql-ws, Pusher or Discord that defines them.',
-      howToFix:
-        'Check the server documentation for the code, then teach closewise its meaning with defineCodes() or a built-in profile. Until then it is treated as transient and stops after a few repeats.',
-    },
-    'invalid-high': {
-      description: 'Codes of 5000 and above are not valid close codes.',
-      whenYouSee: 'From a non-conforming server or library, passed through unchanged by the browser.',
-      howToFix: 'Fix the server to send a valid code. closewise treats it as transient but stops after a few repeats.',
-    },
-  },
+  ranges: enPolicy.ranges,
   labels: {
     headings: { description: 'What it means', whenYouSee: 'When you see it', howToFix: 'How to fix' },
     actions: {
