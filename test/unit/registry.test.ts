@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tr } from '../../src/registry/advice/tr.js';
 import {
+  adviceFor,
+  asCodeMaps,
   CODE_RANGES,
   centrifugo,
   compareCodes,
@@ -8,11 +10,13 @@ import {
   describeClose,
   discord,
   en,
+  enPolicy,
   graphqlWs,
   lookupCode,
   NAMED_CODES,
   pusher,
   rangeOf,
+  resolveDefinition,
 } from '../../src/registry/index.js';
 import type { AdviceText, CodeMap, CodeRange, Locale } from '../../src/registry/types.js';
 
@@ -371,5 +375,71 @@ describe('defineCodes', () => {
   it('rejects a non-object', () => {
     expect(() => defineCodes(null as never)).toThrow(TypeError);
     expect(() => defineCodes([] as never)).toThrow(TypeError);
+  });
+});
+
+function adviceEn(name: string): AdviceText {
+  return { description: `${name}.`, whenYouSee: `When ${name}.`, howToFix: `Fix ${name}.` };
+}
+
+describe('enPolicy: the English advice a socket ships', () => {
+  // Every code outside the protocol's 1000-2999, mapped to `policy` with no advice of its own.
+  const everyAppCode = defineCodes({
+    '0-999': { name: 'Low', action: 'policy' },
+    '3000-4999': { name: 'App', action: 'policy' },
+    '5000-65535': { name: 'High', action: 'policy' },
+  });
+
+  it('gives exactly the text of `en` for every code that can reach a policy event', () => {
+    let checked = 0;
+    for (let code = 0; code <= 65535; code++) {
+      const registryPolicy = lookupCode(code).action === 'policy';
+      const resolved = resolveDefinition(code, [everyAppCode]);
+      if (!registryPolicy && !resolved) continue;
+      if (registryPolicy) expect(adviceFor(code, enPolicy, undefined)).toEqual(adviceFor(code, en, undefined));
+      if (resolved) expect(adviceFor(code, enPolicy, resolved)).toEqual(adviceFor(code, en, resolved));
+      checked++;
+    }
+    // 1008 and the 63,536 codes outside the protocol's range (3000 among them).
+    expect(checked).toBe(1 + 65536 - 2000);
+  });
+
+  it('is the same text as `en`, not a copy that could drift', () => {
+    expect(en.codes[1008]).toBe(enPolicy.codes[1008]);
+    expect(en.codes[3000]).toBe(enPolicy.codes[3000]);
+    expect(en.ranges).toBe(enPolicy.ranges);
+  });
+});
+
+describe('adviceFor', () => {
+  it("prefers the defining map's text, in the asked locale when the map has it", () => {
+    const app = defineCodes({
+      4001: { name: 'Kicked', action: 'stop', advice: { en: adviceEn('Kicked'), tr: adviceEn('Atıldı') } },
+      4002: { name: 'Muted', action: 'stop', advice: { en: adviceEn('Muted') } },
+    });
+    expect(adviceFor(4001, tr, resolveDefinition(4001, [app]))).toEqual({ text: adviceEn('Atıldı'), locale: 'tr' });
+    expect(adviceFor(4002, tr, resolveDefinition(4002, [app]))).toEqual({ text: adviceEn('Muted'), locale: 'en' });
+  });
+
+  it('never gives a redefined code the registry text of its old meaning', () => {
+    const app = defineCodes({ 3003: { name: 'Seat taken', action: 'policy' } });
+    expect(adviceFor(3003, en, resolveDefinition(3003, [app])).text).toBe(en.ranges.registered);
+    expect(adviceFor(3003, en, undefined).text).toBe(en.codes[3003]);
+  });
+
+  it('falls back to the range text for codes without their own', () => {
+    expect(adviceFor(4321, tr, undefined)).toEqual({ text: tr.ranges.private, locale: 'tr' });
+    expect(adviceFor(70, en, undefined).text).toBe(en.ranges['invalid-low']);
+  });
+});
+
+describe('asCodeMaps', () => {
+  it('passes built maps through and names anything else', () => {
+    expect(asCodeMaps(undefined)).toEqual([]);
+    expect(asCodeMaps(graphqlWs)).toEqual([graphqlWs]);
+    expect(asCodeMaps([graphqlWs, pusher])).toEqual([graphqlWs, pusher]);
+    expect(() => asCodeMaps([graphqlWs, null as unknown as CodeMap])).toThrow(/got null$/);
+    expect(() => asCodeMaps('graphql-ws' as unknown as CodeMap)).toThrow(/got "graphql-ws"$/);
+    expect(() => asCodeMaps((() => graphqlWs) as unknown as CodeMap)).toThrow(/got function$/);
   });
 });

@@ -8,7 +8,9 @@ import {
   type StoppedEvent,
 } from '../../src/client/resilient-socket.js';
 import type { CloseClassification } from '../../src/policy/classify.js';
+import { en } from '../../src/registry/advice/en.js';
 import { tr } from '../../src/registry/advice/tr.js';
+import { defineCodes } from '../../src/registry/define.js';
 import { graphqlWs } from '../../src/registry/profiles.js';
 import type { CodeMap } from '../../src/registry/types.js';
 import { FakeClock, FakeLifecycle, FakeWebSocket, flushPromises, seededRandom } from '../support/fakes.js';
@@ -326,6 +328,27 @@ describe('backoff reset and budget', () => {
 });
 
 describe('policy closes', () => {
+  it('without a locale, policy advice is the English registry text, for 1008 and for app codes', () => {
+    const app = defineCodes({ 4009: { name: 'Room full', action: 'policy' } });
+    const socket = make({ codes: app });
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'forbidden content');
+    expect(policies[0]?.advice).toEqual({
+      description: en.codes[1008]?.description,
+      whenYouSee: en.codes[1008]?.whenYouSee,
+      howToFix: en.codes[1008]?.howToFix,
+    });
+    policies[0]?.retry();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(4009);
+    expect(policies[1]?.classification.name).toBe('Room full');
+    expect(policies[1]?.advice).toEqual(en.ranges.private);
+    // The event carries a copy: an app that edits it does not rewrite the registry.
+    (policies[1]?.advice as { howToFix: string }).howToFix = 'edited';
+    expect(en.ranges.private.howToFix).not.toBe('edited');
+  });
+
   it('1008 without auth.refresh pauses and emits policy with localized advice', () => {
     const socket = make({ locale: tr });
     const policies = record(socket, 'policy');
@@ -729,7 +752,7 @@ describe('option validation', () => {
       '"ping"',
     ],
     [
-      { heartbeat: { timeoutMs: 500, ping: () => 'p', isPong: (): boolean => true } },
+      { heartbeat: { timeoutMs: 500, ping: (): string => 'p', isPong: (): boolean => true } },
       'heartbeat.intervalMs',
       'undefined',
     ],
@@ -741,10 +764,43 @@ describe('option validation', () => {
     [{ locale: 'tr' }, 'locale', '"tr"'],
     [{ protocols: 5 }, 'protocols', '5'],
     [{ maxAttempts: 3 }, 'maxAttempts', 'unknown'],
+    [{ outbox: { maxMessages: 10 } }, 'outbox.maxMessages', 'unknown'],
+    [{ auth: { refresh: () => {}, retries: 2 } }, 'auth.retries', 'unknown'],
+    [{ rateLimit: { intervalMs: 100 } }, 'rateLimit.intervalMs', 'unknown'],
+    [
+      { heartbeat: { intervalMs: 1, timeoutMs: 1, ping: (): string => 'p', isPong: (): boolean => true, every: 5 } },
+      'heartbeat.every',
+      'unknown',
+    ],
+    [{ backoff: { maxAttempts: Number.NaN } }, 'backoff.maxAttempts', 'NaN'],
+    [{ backoff: { maxElapsedMs: 0 } }, 'backoff.maxElapsedMs', '0'],
+    [{ outbox: { maxQueuedBytes: -1 } }, 'outbox.maxQueuedBytes', '-1'],
+    [{ backoff: 'fast' }, 'backoff', '"fast"'],
+    [{ lifecycle: { isOnline: () => true } }, 'lifecycle', 'object'],
+    [{ lifecycle: true }, 'lifecycle', 'true'],
+    [{ clock: { now: () => 0 } }, 'clock', 'object'],
+    [{ WebSocket: 'ws' }, 'WebSocket', '"ws"'],
+    [{ onOpen: {} }, 'onOpen', 'object'],
   ])('%j throws a TypeError naming %s and %s', (options, name, value) => {
     expect(() => make(options as ResilientSocketOptions)).toThrow(TypeError);
     expect(() => make(options as ResilientSocketOptions)).toThrow(name);
     expect(() => make(options as ResilientSocketOptions)).toThrow(value);
+  });
+
+  it('accepts Infinity where a budget may be unlimited, and raises a default ceiling to a larger floor', () => {
+    expect(() =>
+      make({
+        backoff: { maxAttempts: Number.POSITIVE_INFINITY, maxElapsedMs: Number.POSITIVE_INFINITY },
+        outbox: { maxQueuedMessages: Number.POSITIVE_INFINITY, maxQueuedBytes: Number.POSITIVE_INFINITY },
+      }),
+    ).not.toThrow();
+    expect(() => make({ connectTimeoutMs: Number.POSITIVE_INFINITY })).toThrow('connectTimeoutMs');
+    // initialDelayMs above the default 30 s ceiling: the ceiling follows it instead of throwing.
+    const socket = make({ backoff: { initialDelayMs: 60_000 }, random: () => 0.99 });
+    const retries = record(socket, 'reconnecting');
+    FakeWebSocket.last.drop();
+    expect(retries[0]?.delayMs).toBeGreaterThan(30_000);
+    expect(retries[0]?.delayMs).toBeLessThanOrEqual(60_000);
   });
 
   it('a plain object in the codes option throws a TypeError pointing at defineCodes', () => {
