@@ -143,10 +143,24 @@ export interface ResilientSocketEvents {
  */
 export type SendResult = 'sent' | 'queued' | 'dropped';
 
-type TimerName = 'retry' | 'connect-timeout' | 'uptime' | 'heartbeat' | 'pong' | 'throttle' | 'recover';
+type TimerName =
+  | 'retry'
+  | 'connect-timeout'
+  | 'close-after-error'
+  | 'uptime'
+  | 'heartbeat'
+  | 'pong'
+  | 'throttle'
+  | 'recover';
 
 const OPEN = 1;
 const MAX_REASON_BYTES = 123;
+/**
+ * Browsers and `ws` fire `close` right after `error`. Node 22's built-in WebSocket fires only
+ * `error` when a handshake is refused (HTTP 401, 502...). If no close has come this long after an
+ * error, we report the 1006 a browser would have given.
+ */
+const CLOSE_AFTER_ERROR_MS = 1000;
 
 function resolveProvider<T>(provider: Provider<T>): T | Promise<T> {
   return typeof provider === 'function' ? (provider as () => T | Promise<T>)() : provider;
@@ -405,9 +419,9 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     ws.onopen = () => this.#handleOpen(ws, gen);
     ws.onmessage = (event) => this.#handleMessage(ws, event.data);
     ws.onerror = (event) => {
-      if (ws === this.#native) {
-        this.emit('error', new ClosewiseError('socket', 'closewise: WebSocket error (a close event follows)', event));
-      }
+      if (ws !== this.#native) return;
+      this.emit('error', new ClosewiseError('socket', 'closewise: WebSocket error (a close event follows)', event));
+      if (ws === this.#native) this.#setTimer('close-after-error', CLOSE_AFTER_ERROR_MS, () => this.#abandon('server'));
     };
     ws.onclose = (event) => this.#handleClose(ws, event);
     this.#setTimer('connect-timeout', this.#options.connectTimeoutMs, () => this.#abandon('timeout'));
@@ -492,13 +506,16 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
     this.#afterClose(classification);
   }
 
-  /** We give up on the current socket ourselves (timeout, heartbeat, offline). */
-  #abandon(initiator: Exclude<CloseInitiator, 'client' | 'server'>): void {
+  /**
+   * We give up on the current socket ourselves (timeout, heartbeat, offline), or stop waiting for
+   * a close event that the runtime never fires after an error (`server`: the far side failed it).
+   */
+  #abandon(initiator: Exclude<CloseInitiator, 'client'>): void {
     const ws = this.#native;
     if (!ws) return;
     const phase = this.#opened ? 'open' : 'handshake';
     // The close event of an abandoned socket may never come; we report the 1006 ourselves.
-    this.#retire(ws, 1000, `closewise: ${initiator}`, false);
+    this.#retire(ws, 1000, `closewise: ${initiator === 'server' ? 'error without close' : initiator}`, false);
     this.#clearConnectionTimers();
     // No close frame arrived: 1006 is what the browser reports for such a connection.
     this.#afterClose(this.#classify({ code: 1006, reason: '', wasClean: false }, initiator, phase));
@@ -811,7 +828,15 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   }
 
   #clearConnectionTimers(): void {
-    for (const name of ['connect-timeout', 'uptime', 'heartbeat', 'pong', 'throttle', 'recover'] as const) {
+    for (const name of [
+      'connect-timeout',
+      'close-after-error',
+      'uptime',
+      'heartbeat',
+      'pong',
+      'throttle',
+      'recover',
+    ] as const) {
       this.#clearTimer(name);
     }
   }

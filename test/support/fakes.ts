@@ -126,6 +126,15 @@ export class FakeWebSocket implements WebSocketLike {
     this.onclose?.({ code: 1006, reason: '', wasClean: false });
   }
 
+  /**
+   * A refused handshake as Node 22's built-in WebSocket reports it: `error`, and no `close` ever.
+   * A `close` may still be delivered later with `serverClose`, to test that it is ignored.
+   */
+  errorWithoutClose(): void {
+    this.readyState = 3;
+    this.onerror?.({});
+  }
+
   /** Completes a close the client started. */
   finishClose(code = this.closedWith?.code ?? 1005, reason = this.closedWith?.reason ?? ''): void {
     this.readyState = 3;

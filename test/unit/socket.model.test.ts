@@ -8,6 +8,7 @@ type Step =
   | { type: 'open' }
   | { type: 'serverClose'; code: number; reason: string }
   | { type: 'drop' }
+  | { type: 'errorWithoutClose' }
   | { type: 'advance'; ms: number }
   | { type: 'send' }
   | { type: 'close' }
@@ -38,6 +39,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.constant({ type: 'drop' } as const) },
+  { weight: 1, arbitrary: fc.constant({ type: 'errorWithoutClose' } as const) },
   {
     weight: 5,
     arbitrary: fc.record({ type: fc.constant('advance' as const), ms: fc.oneof(fc.nat(2000), fc.nat(700_000)) }),
@@ -105,6 +107,9 @@ function run(steps: Step[], seed: number): void {
         break;
       case 'drop':
         if (ws) ws.drop();
+        break;
+      case 'errorWithoutClose':
+        if (ws) ws.errorWithoutClose();
         break;
       case 'advance':
         clock.advance(s.ms);

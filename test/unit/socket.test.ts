@@ -457,6 +457,45 @@ describe('policy closes', () => {
     expect(socket.status.state).toBe('connecting');
   });
 
+  it('an error with no close after it (Node 22, refused handshake) counts as the 1006 a browser reports', async () => {
+    const triggers: string[] = [];
+    const socket = make({
+      auth: { refresh: async (ctx) => void triggers.push(ctx.trigger), handshakeFailures: 2 },
+    });
+    const closes = record(socket, 'close');
+    const errors = record(socket, 'error');
+    FakeWebSocket.last.errorWithoutClose();
+    expect(errors).toHaveLength(1);
+    expect(closes).toHaveLength(0);
+    clock.advance(999);
+    expect(closes).toHaveLength(0);
+    clock.advance(1);
+    expect(closes[0]).toMatchObject({ code: 1006, initiator: 'server', phase: 'handshake', wasClean: false });
+    expect(socket.status.state).toBe('backoff');
+    // A close that turns up after all is not reported or acted on a second time.
+    FakeWebSocket.instances[0]?.serverClose(1006, '', false);
+    expect(closes).toHaveLength(1);
+    clock.runNext();
+    FakeWebSocket.last.errorWithoutClose();
+    clock.advance(1000);
+    await flushPromises();
+    // Long before the 10 s connect timeout, and counted as a hidden handshake rejection.
+    expect(triggers).toEqual(['handshake']);
+    expect(FakeWebSocket.instances).toHaveLength(3);
+  });
+
+  it('an error followed by its close is one close, classified once', () => {
+    // A quick retry: the next attempt is live when the error's grace period would have ended.
+    const socket = make({ backoff: { initialDelayMs: 10 } });
+    const closes = record(socket, 'close');
+    FakeWebSocket.last.drop();
+    clock.advance(5000);
+    expect(closes).toHaveLength(1);
+    expect(closes[0]?.initiator).toBe('server');
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(socket.status.state).toBe('connecting');
+  });
+
   it('a rate-limit 1008 emits policy, waits the hint, resumes by itself and throttles sends', () => {
     const socket = make({ rateLimit: { sendIntervalMs: 100, recoverAfterMs: 10_000 } });
     const policies = record(socket, 'policy');
