@@ -114,6 +114,8 @@ export interface ResilientSocketOptions {
     readonly slowDownMaxMs?: number;
     /** Jitter share added on top of a retry-after hint (default 0.2). */
     readonly hintJitter?: number;
+    /** `'full'`, the only kind: every delay is random in [0, ceiling] (RFC 6455 §7.2.3). */
+    readonly jitter?: 'full';
   };
   /** Abandon an attempt that has not opened after this long (default 10000). */
   readonly connectTimeoutMs?: number;
@@ -214,6 +216,8 @@ type Rule = readonly [check: (value: unknown) => boolean, expected: string, requ
 interface Schema {
   readonly [key: string]: Rule | Schema;
 }
+/** A rule for every key of an options object, and no other key: checked by the compiler. */
+type Rules<T> = { readonly [K in keyof T]-?: Rule };
 
 function numberRule(min: number, exclusive: boolean, integer = false, infinite = false): Rule {
   return [
@@ -240,7 +244,7 @@ const withMethods = (...names: string[]): Rule => [
   `an object with ${names.map((n) => `${n}()`).join(', ')}`,
 ];
 
-const SCHEMA: Schema = {
+const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } = {
   WebSocket: isFunction,
   protocols: [
     (v) =>
@@ -270,23 +274,29 @@ const SCHEMA: Schema = {
     slowDownMaxMs: positive,
     hintJitter: nonNegative,
     jitter: oneOf('full'),
-  },
+  } satisfies Rules<NonNullable<ResilientSocketOptions['backoff']>>,
   connectTimeoutMs: positive,
   reconnectOnNormalClose: [(v) => typeof v === 'boolean', 'a boolean'],
-  auth: { refresh: required(isFunction), handshakeFailures: numberRule(1, false, true), loopWindowMs: nonNegative },
+  auth: {
+    refresh: required(isFunction),
+    handshakeFailures: numberRule(1, false, true),
+    loopWindowMs: nonNegative,
+  } satisfies Rules<NonNullable<ResilientSocketOptions['auth']>>,
   onOpen: isFunction,
   outbox: {
     maxQueuedMessages: numberRule(0, false, true, true),
     maxQueuedBytes: numberRule(0, false, false, true),
     overflow: oneOf('reject', 'drop-oldest', 'drop-newest'),
-  },
-  rateLimit: { sendIntervalMs: nonNegative, recoverAfterMs: nonNegative },
+  } satisfies Rules<NonNullable<ResilientSocketOptions['outbox']>>,
+  rateLimit: { sendIntervalMs: nonNegative, recoverAfterMs: nonNegative } satisfies Rules<
+    NonNullable<ResilientSocketOptions['rateLimit']>
+  >,
   heartbeat: {
     intervalMs: required(positive),
     timeoutMs: required(positive),
     ping: required(isFunction),
     isPong: required(isFunction),
-  },
+  } satisfies Rules<NonNullable<ResilientSocketOptions['heartbeat']>>,
   lifecycle: [
     (v) => v === false || withMethods('isOnline', 'subscribe')[0](v),
     'false or an object with isOnline(), subscribe()',
