@@ -78,6 +78,8 @@ interface Attempt {
 /** How long we wait for the native close after reconnecting-websocket reported a made-up one. */
 const NATIVE_CLOSE_GRACE_MS = 2000;
 
+const ABNORMAL = { code: 1006, reason: '', wasClean: false } as const;
+
 /**
  * A reconnecting-websocket instance, governed by closewise's close policy.
  *
@@ -112,6 +114,8 @@ export class ClosePolicyGuard<
   #repeat: { code: number; count: number } | undefined;
   #handshakeFailures = 0;
   #lastRefresh: { at: number; code: number } | undefined;
+  /** Reports the attempt still waiting for its native close, with 1006 if that never came. */
+  #settleWaiting: (() => void) | undefined;
   readonly #clock: Clock;
   readonly #random: () => number;
   readonly #locale: AdviceCatalog;
@@ -195,7 +199,18 @@ export class ClosePolicyGuard<
       });
       // `ws` throws on an unhandled 'error'; rws removes its own listener before closing.
       ws.addEventListener('error', () => {});
-      if (!this.#held) this.#enter('connecting');
+      const waiting = this.#settleWaiting;
+      if (!waiting) {
+        if (!this.#held) this.#enter('connecting');
+        return;
+      }
+      // rws has moved on while the previous attempt's native close is still missing (Node 22's
+      // WebSocket never fires it after a refused handshake): report that attempt first, so closes
+      // stay in order. A microtask, so that rws has finished wiring this socket if we stop it.
+      queueMicrotask(() => {
+        waiting();
+        if (!this.#held && this.#latest === ws) this.#enter('connecting');
+      });
     };
     function RecordingWebSocket(url: string, protocols?: string | string[]) {
       const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as WebSocketLike &
@@ -236,15 +251,17 @@ export class ClosePolicyGuard<
       return;
     }
     // reconnecting-websocket made this close event up (after an error or its own timeout); the
-    // native socket's real close follows: wait for it, a browser reports 1006 there.
-    const timer = this.#clock.setTimeout(
-      () => report({ code: 1006, reason: '', wasClean: false }),
-      NATIVE_CLOSE_GRACE_MS,
-    );
-    attempt.waiters.push(() => {
+    // native socket's real close follows: wait for it, a browser reports 1006 there. The wait ends
+    // when it comes, after NATIVE_CLOSE_GRACE_MS, or when rws starts its next attempt.
+    const settle = () => {
+      if (this.#settleWaiting !== settle) return;
+      this.#settleWaiting = undefined;
       this.#clock.clearTimeout(timer);
-      report(attempt.close as { code: number; reason: string; wasClean: boolean });
-    });
+      report(attempt.close ?? ABNORMAL);
+    };
+    this.#settleWaiting = settle;
+    const timer = this.#clock.setTimeout(settle, NATIVE_CLOSE_GRACE_MS);
+    attempt.waiters.push(settle);
   }
 
   #act(

@@ -101,6 +101,47 @@ describe.runIf(NODE22)('Node 22, built-in WebSocket', () => {
     expect(upstream.connections.map((c) => c.token)).toEqual(['first', 'first', 'second']);
   }, 30_000);
 
+  it('the reconnecting-websocket adapter: a refused handshake is 1006, a 1008 stops rws', async () => {
+    const code = `
+      import ReconnectingWebSocket from 'reconnecting-websocket';
+      import { withClosePolicy } from 'closewise/reconnecting-websocket';
+      const out = (line) => console.log(JSON.stringify(line));
+      const guard = withClosePolicy(
+        (WebSocket) => new ReconnectingWebSocket(process.argv[1], [], { WebSocket, minReconnectionDelay: 100, maxReconnectionDelay: 200 }),
+      );
+      guard.on('close', (c) => out({ event: 'close', code: c.code, phase: c.phase, action: c.action }));
+      guard.on('open', () => { out({ event: 'open' }); guard.rws.send('forbidden'); });
+      guard.on('policy', (e) => {
+        out({ event: 'policy', kind: e.kind, state: guard.status.state });
+        // Long enough for a looping client to have come back several times.
+        setTimeout(() => { guard.close(); process.exit(0); }, 1500);
+      });
+      setTimeout(() => { out({ event: 'timed-out' }); process.exit(1); }, 20000).unref();
+    `;
+    upstream.rejectHandshakes(401);
+    const accepted = upstream.connections.length;
+    const lines: Line[] = [];
+    child = spawn(NODE22 as string, ['--input-type=module', '-e', code, upstream.url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child?.on('exit', (c) => resolve(c)));
+    for await (const text of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
+      const line = JSON.parse(text) as Line;
+      lines.push(line);
+      if (line.event === 'close' && lines.length === 1) upstream.rejectHandshakes(null);
+    }
+    expect(await exited).toBe(0);
+    // rws 4.4.0 alone reports this refusal as a made-up 1000; the guard gives the real 1006.
+    expect(lines[0]).toMatchObject({ event: 'close', code: 1006, phase: 'handshake', action: 'reconnect' });
+    expect(lines.slice(-3)).toEqual([
+      { event: 'open' },
+      { event: 'close', code: 1008, phase: 'open', action: 'policy' },
+      { event: 'policy', kind: 'other', state: 'paused' },
+    ]);
+    // One accepted connection: rws did not loop on the 1008.
+    expect(upstream.connections.length - accepted).toBe(1);
+  }, 30_000);
+
   it('loads CJS by name and classifies a real close', async () => {
     const code = `
       const { ResilientSocket } = require('closewise');

@@ -76,6 +76,36 @@ describe('reconnecting-websocket 4.4.0 under withClosePolicy', () => {
     expect(policies).toEqual(["auth: Check the server's p"]);
   });
 
+  it('when a refused handshake never fires close (as in Node 22), closes are still reported in order', async () => {
+    // ws, minus the close event of a connection that never opened: Node 22's built-in WebSocket.
+    function SilentOnRefusal(url: string, protocols?: string | string[]) {
+      const ws = new WebSocket(url, protocols);
+      let opened = false;
+      ws.once('open', () => {
+        opened = true;
+      });
+      const add = ws.addEventListener.bind(ws) as (type: string, listener: unknown, options?: unknown) => void;
+      ws.addEventListener = ((type: string, listener: (event: unknown) => void, options?: unknown) =>
+        add(type, type === 'close' ? (event: unknown) => opened && listener(event) : listener, options)) as never;
+      return ws;
+    }
+    const up = await startUpstream();
+    cleanups.push(() => up.stop());
+    up.rejectHandshakes(401);
+    const { guard, closes } = guarded(up.url, { WebSocket: SilentOnRefusal as never });
+    guard.on('open', () => guard.rws.send('forbidden'));
+    await waitFor(() => closes.length > 0, 'the first refusal');
+    up.rejectHandshakes(null);
+    await waitFor(() => guard.status.state === 'paused', 'the 1008 pause');
+    await sleep(2500); // longer than the adapter's wait for a missing native close
+    expect(closes.at(-1)).toMatchObject({ code: 1008, action: 'policy', phase: 'open' });
+    const before = closes.slice(0, -1);
+    expect(before.length).toBeGreaterThan(0);
+    for (const c of before) expect(c).toMatchObject({ code: 1006, phase: 'handshake', initiator: 'server' });
+    expect(guard.status.state).toBe('paused');
+    expect(up.connections).toHaveLength(1);
+  });
+
   it('1014 through the real gateway lets it reconnect', async () => {
     const up = await startUpstream();
     const gw = await spawnGateway(up.url);
