@@ -1,5 +1,5 @@
-import { EventEmitter } from 'eventemitter3';
 import { type Clock, systemClock } from '../client/clock.js';
+import { GuardedEmitter } from '../client/emitter.js';
 import { ClosewiseError } from '../client/errors.js';
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
 import { policyEvent, runRefresh } from '../client/policy-actions.js';
@@ -99,7 +99,7 @@ const ABNORMAL = { code: 1006, reason: '', wasClean: false } as const;
  */
 export class ClosePolicyGuard<
   R extends ReconnectingWebSocketLike = ReconnectingWebSocketLike,
-> extends EventEmitter<ClosePolicyEvents> {
+> extends GuardedEmitter<ClosePolicyEvents> {
   /** The reconnecting-websocket instance; use it for `send`, `binaryType`, `onmessage` and so on. */
   readonly rws: R;
   readonly #attempts = new WeakMap<object, Attempt>();
@@ -126,7 +126,8 @@ export class ClosePolicyGuard<
   readonly #options: ClosePolicyOptions;
 
   constructor(build: (WebSocket: WebSocketConstructor) => R, options: ClosePolicyOptions = {}) {
-    super();
+    const clock = options.clock ?? systemClock;
+    super(clock);
     this.#options = options;
     const Native = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (typeof Native !== 'function') {
@@ -137,7 +138,7 @@ export class ClosePolicyGuard<
     if (typeof build !== 'function') {
       throw new TypeError('withClosePolicy: the first argument must build the reconnecting-websocket instance');
     }
-    this.#clock = options.clock ?? systemClock;
+    this.#clock = clock;
     this.#random = options.random ?? Math.random;
     this.#locale = options.locale ?? enPolicy;
     this.#codes = asCodeMaps(options.codes);

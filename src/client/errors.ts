@@ -6,13 +6,15 @@
  * - `socket`: the native socket reported an error (browsers give no detail; a close follows).
  * - `auth-refresh`: `auth.refresh` threw or rejected; the socket stays paused.
  * - `open-hook`: `onOpen` threw or rejected; the attempt counts as failed and is retried.
+ * - `heartbeat`: `heartbeat.ping` threw (no ping and no pong deadline this round; the connection
+ *   stays up) or `heartbeat.isPong` threw (the message is delivered as an ordinary message).
  *
  * @example
  * ```ts
  * socket.on('error', (e) => { if (e.kind === 'auth-refresh') showLogin(); });
  * ```
  */
-export type ClosewiseErrorKind = 'url' | 'connect' | 'socket' | 'auth-refresh' | 'open-hook';
+export type ClosewiseErrorKind = 'url' | 'connect' | 'socket' | 'auth-refresh' | 'open-hook' | 'heartbeat';
 
 /**
  * The error type of every `error` event.

@@ -1,9 +1,9 @@
-import { EventEmitter } from 'eventemitter3';
 import { nextDelay } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { describeValue } from '../registry/codes.js';
 import type { AdviceText, PolicyKind } from '../registry/types.js';
+import { GuardedEmitter } from './emitter.js';
 import { ClosewiseError } from './errors.js';
 import type { LifecycleEvent } from './lifecycle.js';
 import {
@@ -187,7 +187,7 @@ function resolveProvider<T>(provider: Provider<T>): T | Promise<T> {
  * socket.send(JSON.stringify({ subscribe: 'prices' })); // queued until open
  * ```
  */
-export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
+export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
   static readonly CONNECTING = 0;
   static readonly OPEN = 1;
   static readonly CLOSING = 2;
@@ -229,8 +229,9 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
    * @param options See `ResilientSocketOptions`; invalid values throw a `TypeError` naming them.
    */
   constructor(url: Provider<string>, options: ResilientSocketOptions = {}) {
-    super();
-    this.#options = resolveOptions(options);
+    const resolved = resolveOptions(options);
+    super(resolved.clock);
+    this.#options = resolved;
     if (typeof url !== 'function') this.#lastUrl = toWebSocketUrl(url, pageBase());
     this.#urlProvider = url;
     this.#outbox = new Outbox(this.#options.outbox);
@@ -484,7 +485,14 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
   #handleMessage(ws: WebSocketLike, data: unknown): void {
     if (ws !== this.#native) return;
     const hb = this.#options.heartbeat;
-    if (hb?.isPong(data)) {
+    let pong = false;
+    try {
+      pong = hb?.isPong(data) === true;
+    } catch (error) {
+      this.emit('error', new ClosewiseError('heartbeat', 'closewise: heartbeat.isPong threw', error));
+      if (ws !== this.#native) return; // an error listener closed or reconnected
+    }
+    if (pong) {
       this.#clearTimer('pong');
       return;
     }
@@ -729,11 +737,20 @@ export class ResilientSocket extends EventEmitter<ResilientSocketEvents> {
       if (ws !== this.#native || this.#current !== 'open') return;
       // One pong deadline at a time: a ping interval shorter than the timeout must not keep
       // pushing the deadline back.
+      let ping: MessageData;
+      try {
+        ping = hb.ping();
+      } catch (error) {
+        // No ping, so no pong to wait for: a bug in the ping builder must not cut a healthy connection.
+        this.emit('error', new ClosewiseError('heartbeat', 'closewise: heartbeat.ping threw', error));
+        if (ws === this.#native && this.#current === 'open') this.#scheduleHeartbeat(ws);
+        return;
+      }
       if (!this.#timers.has('pong')) this.#setTimer('pong', hb.timeoutMs, () => this.#abandon('heartbeat'));
       try {
-        ws.send(hb.ping());
+        ws.send(ping);
       } catch {
-        // The close event that follows a failed send is handled as usual.
+        // The native socket is closing: its close event follows and is handled as usual.
       }
       this.#scheduleHeartbeat(ws);
     });

@@ -76,6 +76,34 @@ describe('reconnecting-websocket 4.4.0 under withClosePolicy', () => {
     expect(policies).toEqual(["auth: Check the server's p"]);
   });
 
+  it('a close listener that throws cannot keep rws looping on 1008; its error is rethrown, not lost', async () => {
+    const up = await startUpstream();
+    cleanups.push(() => up.stop());
+    up.expiredTokens.add('x');
+    // The real timers, with the rethrown listener errors collected instead of crashing the runner.
+    const rethrown: unknown[] = [];
+    const clock = {
+      now: () => Date.now(),
+      setTimeout: (fn: () => void, ms: number) =>
+        setTimeout(() => {
+          try {
+            fn();
+          } catch (error) {
+            rethrown.push(error);
+          }
+        }, ms),
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const { guard } = guarded(`${up.url}/live?token=x`, { clock });
+    guard.on('close', () => {
+      throw new Error('bug in the close listener');
+    });
+    await waitFor(() => guard.status.state === 'paused', 'the 1008 pause');
+    await sleep(1000); // several rws reconnect delays
+    expect(up.connections).toHaveLength(1);
+    expect(rethrown.map((e) => (e as Error).message)).toEqual(['bug in the close listener']);
+  });
+
   it('when a refused handshake never fires close (as in Node 22), closes are still reported in order', async () => {
     // ws, minus the close event of a connection that never opened: Node 22's built-in WebSocket.
     function SilentOnRefusal(url: string, protocols?: string | string[]) {

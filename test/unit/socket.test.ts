@@ -722,6 +722,79 @@ describe('heartbeat', () => {
     expect(socket.status.state).toBe('backoff');
     expect(messages).toEqual([]);
   });
+
+  it('a ping builder that throws is reported, and does not cut the healthy connection', () => {
+    let broken = true;
+    const ping = () => {
+      if (broken) throw new Error('ping builder bug');
+      return 'ping';
+    };
+    const socket = make({ heartbeat: { intervalMs: 1000, timeoutMs: 500, ping, isPong: (d) => d === 'pong' } });
+    const errors = record(socket, 'error');
+    const ws = FakeWebSocket.last;
+    ws.serverOpen();
+    clock.advance(3000);
+    expect(errors.map((e) => [e.kind, e.message, (e.cause as Error).message])).toEqual(
+      Array(3).fill(['heartbeat', 'closewise: heartbeat.ping threw', 'ping builder bug']),
+    );
+    expect(socket.status.state).toBe('open');
+    expect(ws.sent).toEqual([]);
+    // Once the builder works again, pings and the pong deadline resume.
+    broken = false;
+    clock.advance(1000);
+    expect(ws.sent).toEqual(['ping']);
+    clock.advance(500);
+    expect(socket.status.lastClose).toMatchObject({ code: 1006, initiator: 'heartbeat' });
+  });
+
+  it('an isPong that throws is reported, and the message is still delivered', () => {
+    const isPong = (d: unknown) => {
+      if (d === 'odd') throw new Error('isPong bug');
+      return d === 'pong';
+    };
+    const socket = make({ heartbeat: { intervalMs: 1000, timeoutMs: 500, ping: () => 'ping', isPong } });
+    const errors = record(socket, 'error');
+    const messages = record(socket, 'message');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverMessage('odd');
+    FakeWebSocket.last.serverMessage('pong');
+    expect(messages).toEqual(['odd']);
+    expect(errors.map((e) => [e.kind, (e.cause as Error).message])).toEqual([['heartbeat', 'isPong bug']]);
+  });
+});
+
+describe('listeners that throw', () => {
+  it('a throwing close listener does not stop the reconnect; the error is rethrown from a timer', () => {
+    const socket = make();
+    socket.on('close', () => {
+      throw new Error('bug in the close listener');
+    });
+    const reconnecting = record(socket, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    expect(() => FakeWebSocket.last.serverClose(1014)).not.toThrow();
+    expect(socket.status.state).toBe('backoff');
+    expect(reconnecting).toHaveLength(1);
+    // The error is not swallowed: the next timer (delay 0, before the retry) throws it.
+    expect(() => clock.runNext()).toThrow('bug in the close listener');
+    clock.runNext();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('a throwing state or policy listener leaves the socket paused with its policy event intact', () => {
+    const socket = make();
+    socket.on('state', (s) => {
+      if (s.state === 'paused') throw new Error('state listener bug');
+    });
+    socket.on('policy', () => {
+      throw new Error('policy listener bug');
+    });
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    expect(socket.status.state).toBe('paused');
+    expect(() => clock.advance(0)).toThrow('state listener bug');
+    expect(() => clock.advance(0)).toThrow('policy listener bug');
+    expect(clock.pending).toBe(0);
+  });
 });
 
 describe('lifecycle', () => {
