@@ -306,6 +306,20 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
   binaryType: oneOf('blob', 'arraybuffer'),
 };
 
+/** RFC 6455 §4.1: a subprotocol is an HTTP token; browsers and `ws` throw a SyntaxError otherwise. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Names the first bad or repeated subprotocol, which the WebSocket constructor would refuse on every attempt. */
+function checkProtocols(protocols: ResilientSocketOptions['protocols']): void {
+  if (typeof protocols === 'function' || protocols === undefined) return;
+  const list = typeof protocols === 'string' ? [protocols] : protocols;
+  list.forEach((p, i) => {
+    const name = typeof protocols === 'string' ? 'protocols' : `protocols[${i}]`;
+    if (!TOKEN.test(p)) bad(name, "a subprotocol token (letters, digits and !#$%&'*+-.^_`|~)", p);
+    if (list.indexOf(p) !== i) bad(name, 'listed once', p);
+  });
+}
+
 function bad(name: string, expected: string, value: unknown): never {
   throw new TypeError(`ResilientSocket: option ${name} must be ${expected}, got ${describeValue(value)}`);
 }
@@ -335,6 +349,7 @@ function check(schema: Schema, value: unknown, path: string): void {
  */
 export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOptions {
   check(SCHEMA, options, '');
+  checkProtocols(options.protocols);
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (!Ctor) {
     throw new TypeError(
