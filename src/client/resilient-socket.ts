@@ -200,8 +200,11 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
 
   #current: ConnectionState = 'connecting';
   #native: WebSocketLike | undefined;
-  /** Sockets we closed on purpose whose real close event is still to come (reported, not acted on). */
-  readonly #retired = new Map<WebSocketLike, 'handshake' | 'open'>();
+  /**
+   * Sockets we closed on purpose whose real close event is still to come (reported, not acted on).
+   * Weak, because a runtime may never deliver that close (Node 22 after a refused handshake).
+   */
+  readonly #retired = new WeakMap<WebSocketLike, 'handshake' | 'open'>();
   /** Bumped whenever the socket moves on, so stale async results (URL, hooks, refresh) are ignored. */
   #generation = 0;
   #opened = false;
