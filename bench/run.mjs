@@ -7,7 +7,7 @@ import os from 'node:os';
 import { LIBRARIES } from './libraries.mjs';
 import { realStorm } from './real-storm.mjs';
 import { sendOverhead } from './send.mjs';
-import { bundleSizes } from './size.mjs';
+import { bundleSizes, socketBreakdown } from './size.mjs';
 import { acceptThenClose, fleetOutage, loneBlip } from './storm.mjs';
 
 const args = process.argv.slice(2);
@@ -44,6 +44,7 @@ export async function runAll() {
   if (want('size')) {
     log('bundle sizes');
     results.size = await bundleSizes();
+    results.breakdown = await socketBreakdown();
   }
   if (want('send')) {
     log('send-path overhead');
@@ -105,9 +106,20 @@ function report(r) {
     p('| --- | ---: | ---: | ---: |');
     for (const row of r.size) p(`| ${row.name} | ${kb(row.minified)} | ${kb(row.gzip)} | ${x(row.ratioToRws)} |`);
     p();
+    p();
     p(
-      'closewise carries what the peers do not: the close-code registry, English advice text (about 4 KB gzipped of the socket bundle), the policy machinery, the outbox and the option validation. `classifyClose` alone is the piece to compare with a bare reconnect loop.',
+      'closewise carries what the peers do not: the close-code registry, advice text, the policy machinery, the outbox and the option validation. `classifyClose` alone is the piece to compare with a bare reconnect loop.',
     );
+  }
+  if (r.breakdown) {
+    p();
+    p(
+      `Where the ${kb(r.breakdown.whole)} of \`ResilientSocket\` go: each part is taken away in turn (its modules replaced by stubs) and its cost is what the bundle loses, so the rows add up to the whole.`,
+    );
+    p();
+    p('| part | min + gzip |');
+    p('| --- | ---: |');
+    for (const row of r.breakdown.rows) p(`| ${row.name} | ${kb(row.gzip)} |`);
   }
   if (r.send) {
     p();
