@@ -18,6 +18,10 @@ describe('npm run bench -- --smoke', () => {
 
     expect(r.size.map((row: { name: string }) => row.name)).toContain('reconnecting-websocket 4.4.0');
     for (const row of r.size) expect(row.gzip).toBeGreaterThan(0);
+    // Every part of the socket breakdown matched its modules (a moved file would cost 0 bytes).
+    const parts: Array<{ name: string; gzip: number }> = r.breakdown.rows;
+    for (const row of parts) expect(row.gzip, row.name).toBeGreaterThan(100);
+    expect(parts.reduce((sum, row) => sum + row.gzip, 0)).toBe(r.breakdown.whole);
 
     for (const row of r.send) expect(Number.isFinite(row.ratio) && row.ratio > 0).toBe(true);
 
