@@ -99,7 +99,7 @@ function report(r) {
     p('## 1. Bundle size');
     p();
     p(
-      'Each entry and each peer bundled with esbuild (`--bundle --minify --format=esm`, browser platform), then gzip -9.',
+      'Each entry and each peer bundled with esbuild (`--bundle --minify --format=esm`, browser platform), then gzip -9. Here 1 KB = 1024 bytes; size-limit and the README count 1000.',
     );
     p();
     p('| bundle | minified | min + gzip | vs reconnecting-websocket |');
