@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PolicyEvent, ResilientSocket } from '../../src/client/resilient-socket.js';
+import { type PolicyEvent, ResilientSocket, type ResilientSocketEvents } from '../../src/client/resilient-socket.js';
 import { MAX_HINT_MS } from '../../src/policy/hints.js';
 import { FakeClock, FakeLifecycle, FakeWebSocket, seededRandom } from '../support/fakes.js';
 
@@ -16,7 +16,22 @@ type Step =
   | { type: 'lifecycle'; event: 'online' | 'offline' | 'pagehide' | 'pageshow' }
   | { type: 'policyRetry' }
   | { type: 'policyStop' }
-  | { type: 'finishRetired' };
+  | { type: 'finishRetired' }
+  | { type: 'throwingListener'; event: keyof ResilientSocketEvents };
+
+/** What the app's buggy listeners throw; the socket rethrows it from a zero-delay timer. */
+const LISTENER_BUG = 'bug in an app listener';
+const EVENTS: Array<keyof ResilientSocketEvents> = [
+  'state',
+  'open',
+  'message',
+  'close',
+  'reconnecting',
+  'policy',
+  'stopped',
+  'drop',
+  'error',
+];
 
 const CODES = [1000, 1001, 1002, 1003, 1005, 1006, 1008, 1009, 1011, 1012, 1013, 1014, 3000, 4000, 4999, 999, 5000];
 const REASONS = [
@@ -57,6 +72,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ type: 'policyRetry' } as const) },
   { weight: 1, arbitrary: fc.constant({ type: 'policyStop' } as const) },
   { weight: 1, arbitrary: fc.constant({ type: 'finishRetired' } as const) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('throwingListener' as const), event: fc.constantFrom(...EVENTS) }),
+  },
 );
 
 /** Sockets the client still treats as its own: created, not closed by anyone. */
@@ -93,6 +112,9 @@ function run(steps: Step[], seed: number): void {
   socket.on('reconnecting', (e) => delays.push(e.delayMs));
   let n = 0;
   let closedAt: number | undefined;
+  /** Listener errors thrown and not yet rethrown by the socket's zero-delay timers. */
+  let reportsPending = 0;
+  const ownTimers = () => clock.pending - reportsPending;
 
   for (const s of steps) {
     const before = FakeWebSocket.instances.length;
@@ -111,9 +133,20 @@ function run(steps: Step[], seed: number): void {
       case 'errorWithoutClose':
         if (ws) ws.errorWithoutClose();
         break;
-      case 'advance':
-        clock.advance(s.ms);
+      case 'advance': {
+        const end = clock.time + s.ms;
+        for (;;) {
+          try {
+            clock.advance(end - clock.time);
+            break;
+          } catch (error) {
+            // A listener's error, rethrown by the socket: expected, and not lost.
+            if ((error as Error).message !== LISTENER_BUG) throw error;
+            reportsPending--;
+          }
+        }
         break;
+      }
       case 'send': {
         const msg = `m${n++}`;
         sentByApp.push(msg);
@@ -147,14 +180,24 @@ function run(steps: Step[], seed: number): void {
       case 'finishRetired':
         for (const r of FakeWebSocket.instances) if (r.readyState === 2) r.finishClose();
         break;
+      case 'throwingListener':
+        socket.once(s.event, () => {
+          reportsPending++;
+          throw new Error(LISTENER_BUG);
+        });
+        break;
     }
     const state = socket.status.state;
     // Never two live native sockets.
     expect(liveToClient().length).toBeLessThanOrEqual(1);
     // Nothing reconnects after close() or a stop, and no timer is left behind.
     if (state === 'closed' || state === 'stopped') {
-      expect(clock.pending).toBe(0);
+      expect(ownTimers()).toBe(0);
       expect(liveToClient()).toHaveLength(0);
+    }
+    // Never stuck: while connecting, open or in backoff, a native socket is alive or a timer will act.
+    if (state === 'connecting' || state === 'open' || state === 'backoff') {
+      expect(liveToClient().length + ownTimers()).toBeGreaterThan(0);
     }
     if (closedAt !== undefined && s.type !== 'reconnect') expect(FakeWebSocket.instances.length).toBe(closedAt);
     if (stateBefore === 'stopped' && s.type === 'advance') expect(FakeWebSocket.instances.length).toBe(before);
@@ -170,7 +213,7 @@ function run(steps: Step[], seed: number): void {
   }
 
   socket.close();
-  expect(clock.pending).toBe(0);
+  expect(ownTimers()).toBe(0);
   // Every message was delivered in order or reported as dropped.
   const delivered = FakeWebSocket.instances.flatMap((ws) => ws.sent as string[]);
   expect(new Set(delivered).size).toBe(delivered.length);
