@@ -106,7 +106,6 @@ function report(r) {
     p('| --- | ---: | ---: | ---: |');
     for (const row of r.size) p(`| ${row.name} | ${kb(row.minified)} | ${kb(row.gzip)} | ${x(row.ratioToRws)} |`);
     p();
-    p();
     p(
       'closewise carries what the peers do not: the close-code registry, advice text, the policy machinery, the outbox and the option validation. `classifyClose` alone is the piece to compare with a bare reconnect loop.',
     );
