@@ -490,7 +490,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     const hb = this.#options.heartbeat;
     let pong = false;
     try {
-      pong = hb?.isPong(data) === true;
+      pong = Boolean(hb?.isPong(data));
     } catch (error) {
       this.emit('error', new ClosewiseError('heartbeat', 'closewise: heartbeat.isPong threw', error));
       if (ws !== this.#native) return; // an error listener closed or reconnected
@@ -738,8 +738,6 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     if (!hb) return;
     this.#setTimer('heartbeat', hb.intervalMs, () => {
       if (ws !== this.#native || this.#current !== 'open') return;
-      // One pong deadline at a time: a ping interval shorter than the timeout must not keep
-      // pushing the deadline back.
       let ping: MessageData;
       try {
         ping = hb.ping();
@@ -749,6 +747,8 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
         if (ws === this.#native && this.#current === 'open') this.#scheduleHeartbeat(ws);
         return;
       }
+      // One pong deadline at a time: a ping interval shorter than the timeout must not keep
+      // pushing the deadline back.
       if (!this.#timers.has('pong')) this.#setTimer('pong', hb.timeoutMs, () => this.#abandon('heartbeat'));
       try {
         ws.send(ping);
