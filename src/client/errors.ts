@@ -1,7 +1,8 @@
 /**
  * What went wrong, for `error` events.
  *
- * - `url`: the URL or protocols provider threw, rejected, or gave an invalid URL.
+ * - `url`: the URL or protocols provider threw, rejected, gave an invalid URL, or had not settled
+ *   within `connectTimeoutMs`.
  * - `connect`: the WebSocket constructor threw.
  * - `socket`: the native socket reported an error (browsers give no detail; a close follows).
  * - `auth-refresh`: `auth.refresh` threw or rejected; the socket stays paused.

@@ -117,7 +117,11 @@ export interface ResilientSocketOptions {
     /** `'full'`, the only kind: every delay is random in [0, ceiling] (RFC 6455 §7.2.3). */
     readonly jitter?: 'full';
   };
-  /** Abandon an attempt that has not opened after this long (default 10000). */
+  /**
+   * One deadline for each attempt, from calling the URL and protocols providers until the `onOpen`
+   * hook settles (default 10000). A pending handshake or hook is abandoned and reported as a close
+   * with initiator `timeout`; a pending provider is an `error` of kind `url`. Both are retried.
+   */
   readonly connectTimeoutMs?: number;
   /** Reconnect when the server closes with 1000 or 1005 (default true). */
   readonly reconnectOnNormalClose?: boolean;

@@ -381,6 +381,19 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     this.#totalAttempts++;
     this.#nextRetryAt = undefined;
     this.#enter('connecting');
+    // One deadline for the whole attempt: a URL provider whose token fetch hangs, a handshake that
+    // never completes and an onOpen hook that never settles all end here.
+    this.#setTimer('connect-timeout', this.#options.connectTimeoutMs, () => {
+      if (this.#native) {
+        this.#abandon('timeout');
+        return;
+      }
+      const late = ++this.#generation; // a provider result arriving now is ignored
+      this.#failAttempt(
+        late,
+        new ClosewiseError('url', 'closewise: the url or protocols provider did not settle in time'),
+      );
+    });
     let url: string | Promise<string>;
     let protocols: string | string[] | undefined | Promise<string | string[] | undefined>;
     try {
@@ -428,7 +441,6 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
       if (ws === this.#native) this.#setTimer('close-after-error', CLOSE_AFTER_ERROR_MS, () => this.#abandon('server'));
     };
     ws.onclose = (event) => this.#handleClose(ws, event);
-    this.#setTimer('connect-timeout', this.#options.connectTimeoutMs, () => this.#abandon('timeout'));
   }
 
   #handleOpen(ws: WebSocketLike, gen: number): void {
@@ -773,8 +785,10 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
         if (state === 'paused' || state === 'offline') return;
         if (this.#native) this.#abandon('offline');
         else {
+          // In backoff, or waiting for the URL provider: drop that wait too.
           this.#generation++;
           this.#clearTimer('retry');
+          this.#clearTimer('connect-timeout');
           this.#enter('offline');
         }
         return;

@@ -17,7 +17,8 @@ type Step =
   | { type: 'policyRetry' }
   | { type: 'policyStop' }
   | { type: 'finishRetired' }
-  | { type: 'throwingListener'; event: keyof ResilientSocketEvents };
+  | { type: 'throwingListener'; event: keyof ResilientSocketEvents }
+  | { type: 'providerHangs'; hangs: boolean };
 
 /** What the app's buggy listeners throw; the socket rethrows it from a zero-delay timer. */
 const LISTENER_BUG = 'bug in an app listener';
@@ -76,6 +77,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ type: fc.constant('throwingListener' as const), event: fc.constantFrom(...EVENTS) }),
   },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('providerHangs' as const), hangs: fc.boolean() }) },
 );
 
 /** Sockets the client still treats as its own: created, not closed by anyone. */
@@ -93,7 +95,10 @@ function run(steps: Step[], seed: number): void {
   const clock = new FakeClock();
   const lifecycle = new FakeLifecycle();
   let policy: PolicyEvent | undefined;
-  const socket = new ResilientSocket('ws://model/live', {
+  // The URL provider: while `hangs`, its token fetch never answers (the connect timeout must end it).
+  let hangs = false;
+  const url = () => (hangs ? new Promise<string>(() => {}) : 'ws://model/live');
+  const socket = new ResilientSocket(url, {
     WebSocket: FakeWebSocket,
     clock,
     lifecycle,
@@ -179,6 +184,9 @@ function run(steps: Step[], seed: number): void {
         break;
       case 'finishRetired':
         for (const r of FakeWebSocket.instances) if (r.readyState === 2) r.finishClose();
+        break;
+      case 'providerHangs':
+        hangs = s.hangs;
         break;
       case 'throwingListener':
         socket.once(s.event, () => {

@@ -154,6 +154,55 @@ describe('connecting', () => {
   });
 });
 
+describe('the connect timeout covers the whole attempt', () => {
+  it('a url provider that never settles is cut off, reported and retried; its late answer is ignored', async () => {
+    let calls = 0;
+    let answerFirst: (url: string) => void = () => {};
+    const socket = make({ connectTimeoutMs: 3000 }, () => {
+      calls++;
+      return calls === 1 ? new Promise<string>((resolve) => (answerFirst = resolve)) : 'ws://test/second';
+    });
+    const errors = record(socket, 'error');
+    clock.advance(2999);
+    expect(socket.status.state).toBe('connecting');
+    clock.advance(1);
+    expect(errors.map((e) => [e.kind, e.message])).toEqual([
+      ['url', 'closewise: the url or protocols provider did not settle in time'],
+    ]);
+    expect(socket.status.state).toBe('backoff');
+    answerFirst('ws://test/first');
+    await flushPromises();
+    expect(FakeWebSocket.instances).toHaveLength(0);
+    clock.runNext();
+    expect(calls).toBe(2);
+    expect(FakeWebSocket.instances.map((ws) => ws.url)).toEqual(['ws://test/second']);
+  });
+
+  it('one deadline from the start of the attempt: a slow provider leaves less time for the handshake', async () => {
+    const socket = make({ connectTimeoutMs: 3000 }, async () => {
+      await new Promise<void>((resolve) => clock.setTimeout(resolve, 2000));
+      return 'ws://test/slow';
+    });
+    const closes = record(socket, 'close');
+    clock.advance(2000);
+    await flushPromises();
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    clock.advance(1000);
+    expect(closes[0]).toMatchObject({ code: 1006, initiator: 'timeout', phase: 'handshake' });
+  });
+
+  it('going offline while the provider is pending drops the wait: no error when it would have expired', () => {
+    const lifecycle = new FakeLifecycle();
+    const socket = make({ lifecycle, connectTimeoutMs: 3000 }, () => new Promise<string>(() => {}));
+    const errors = record(socket, 'error');
+    lifecycle.fire('offline');
+    expect(socket.status.state).toBe('offline');
+    clock.advance(60_000);
+    expect(errors).toEqual([]);
+    expect(socket.status.state).toBe('offline');
+  });
+});
+
 describe('acting on close codes', () => {
   it('1014 reconnects with jittered, growing backoff and reports the real code', () => {
     const socket = make();
