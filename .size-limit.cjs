@@ -72,6 +72,7 @@ module.exports = [
     path: dist('adapters/reconnecting-websocket.js'),
     import: '{ withClosePolicy }',
     gzip: true,
-    limit: '7.5 KB',
+    // 7.58 kB measured once it validated its options like the socket does (it was 6.99 kB).
+    limit: '8.3 KB',
   },
 ];

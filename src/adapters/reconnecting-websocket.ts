@@ -4,6 +4,18 @@ import { ClosewiseError } from '../client/errors.js';
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
 import { policyEvent, runRefresh } from '../client/policy-actions.js';
 import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/resilient-socket.js';
+import {
+  authSchema,
+  checkOptions,
+  clockRule,
+  codesRule,
+  isBoolean,
+  isFunction,
+  localeRule,
+  type Rule,
+  type Rules,
+  type Schema,
+} from '../client/schema.js';
 import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
@@ -32,7 +44,9 @@ export interface ReconnectingWebSocketLike {
 }
 
 /**
- * Options of `withClosePolicy`: the same names and meanings as `ResilientSocket`'s.
+ * Options of `withClosePolicy`: the same names and meanings as `ResilientSocket`'s. A bad value or
+ * an unknown key (such as rws's `maxRetries`, which belongs to rws's own options) throws a
+ * `TypeError` naming it.
  *
  * @example
  * ```ts
@@ -74,6 +88,16 @@ interface Attempt {
   close?: { code: number; reason: string; wasClean: boolean };
   waiters: Array<() => void>;
 }
+
+const OPTIONS: { readonly [K in keyof ClosePolicyOptions]-?: Rule | Schema } = {
+  WebSocket: isFunction,
+  locale: localeRule,
+  codes: codesRule,
+  reconnectOnNormalClose: isBoolean,
+  auth: authSchema satisfies Rules<NonNullable<ClosePolicyOptions['auth']>>,
+  clock: clockRule,
+  random: isFunction,
+};
 
 /** How long we wait for the native close after reconnecting-websocket reported a made-up one. */
 const NATIVE_CLOSE_GRACE_MS = 2000;
@@ -126,6 +150,7 @@ export class ClosePolicyGuard<
   readonly #options: ClosePolicyOptions;
 
   constructor(build: (WebSocket: WebSocketConstructor) => R, options: ClosePolicyOptions = {}) {
+    checkOptions('withClosePolicy', OPTIONS, options);
     const clock = options.clock ?? systemClock;
     super(clock);
     this.#options = options;

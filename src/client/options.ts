@@ -1,12 +1,30 @@
 import { type BackoffConfig, DEFAULT_BACKOFF } from '../policy/backoff.js';
 import type { CloseClassification } from '../policy/classify.js';
 import { enPolicy } from '../registry/advice/en-policy.js';
-import { describeValue } from '../registry/codes.js';
-import { asCodeMaps, type CodesOption, isCodeMap } from '../registry/resolve.js';
+import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
 import type { AdviceCatalog, CodeMap } from '../registry/types.js';
 import { type Clock, systemClock } from './clock.js';
 import { browserLifecycle, type Lifecycle } from './lifecycle.js';
 import type { MessageData, OverflowPolicy } from './outbox.js';
+import {
+  authSchema,
+  badOption,
+  checkOptions,
+  clockRule,
+  codesRule,
+  isBoolean,
+  isFunction,
+  localeRule,
+  nonNegative,
+  numberRule,
+  oneOf,
+  positive,
+  type Rule,
+  type Rules,
+  required,
+  type Schema,
+  withMethods,
+} from './schema.js';
 
 /**
  * A value, or a function giving it (sync or async), called before every attempt.
@@ -213,41 +231,8 @@ export interface ResolvedOptions {
   readonly binaryType?: 'blob' | 'arraybuffer';
 }
 
-// Validation is one schema walked by one function: a rule is [check, what the value must be,
-// required?]; a nested object is a nested schema. Unknown keys are refused at every level, so a
-// typo such as `backoff.maxDelay` fails loudly instead of being ignored.
-type Rule = readonly [check: (value: unknown) => boolean, expected: string, required?: boolean];
-interface Schema {
-  readonly [key: string]: Rule | Schema;
-}
-/** A rule for every key of an options object, and no other key: checked by the compiler. */
-type Rules<T> = { readonly [K in keyof T]-?: Rule };
-
-function numberRule(min: number, exclusive: boolean, integer = false, infinite = false): Rule {
-  return [
-    (v) =>
-      typeof v === 'number' &&
-      (exclusive ? v > min : v >= min) &&
-      (infinite || v < Number.POSITIVE_INFINITY) &&
-      (!integer || v === Number.POSITIVE_INFINITY || Number.isInteger(v)),
-    `${integer ? 'an integer' : 'a number'} ${exclusive ? '>' : '>='} ${min}${infinite ? ' (or Infinity)' : ''}`,
-  ];
-}
-
-const positive = numberRule(0, true);
-const nonNegative = numberRule(0, false);
-const required = (rule: Rule): Rule => [rule[0], rule[1], true];
-const isFunction: Rule = [(v) => typeof v === 'function', 'a function'];
-const oneOf = (...allowed: string[]): Rule => [
-  (v) => allowed.includes(v as string),
-  `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
-];
-const withMethods = (...names: string[]): Rule => [
-  (v) =>
-    typeof v === 'object' && v !== null && names.every((n) => typeof (v as Record<string, unknown>)[n] === 'function'),
-  `an object with ${names.map((n) => `${n}()`).join(', ')}`,
-];
-
+// Validation: see schema.ts. This is the socket's schema, complete by construction.
+const OWNER = 'ResilientSocket';
 const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } = {
   WebSocket: isFunction,
   protocols: [
@@ -255,17 +240,8 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
       typeof v === 'string' || typeof v === 'function' || (Array.isArray(v) && v.every((p) => typeof p === 'string')),
     'a string, an array of strings or a function',
   ],
-  locale: [
-    (v) => {
-      const l = v as Partial<AdviceCatalog> | null;
-      return typeof l === 'object' && l !== null && typeof l.id === 'string' && !!l.codes && !!l.ranges;
-    },
-    "a locale object such as `tr` from 'closewise/locales/tr'",
-  ],
-  codes: [
-    (v) => (Array.isArray(v) ? v : [v]).every(isCodeMap),
-    'a code map from defineCodes() or a profile, or a list of them',
-  ],
+  locale: localeRule,
+  codes: codesRule,
   backoff: {
     initialDelayMs: positive,
     maxDelayMs: positive,
@@ -280,12 +256,8 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
     jitter: oneOf('full'),
   } satisfies Rules<NonNullable<ResilientSocketOptions['backoff']>>,
   connectTimeoutMs: positive,
-  reconnectOnNormalClose: [(v) => typeof v === 'boolean', 'a boolean'],
-  auth: {
-    refresh: required(isFunction),
-    handshakeFailures: numberRule(1, false, true),
-    loopWindowMs: nonNegative,
-  } satisfies Rules<NonNullable<ResilientSocketOptions['auth']>>,
+  reconnectOnNormalClose: isBoolean,
+  auth: authSchema satisfies Rules<NonNullable<ResilientSocketOptions['auth']>>,
   onOpen: isFunction,
   outbox: {
     maxQueuedMessages: numberRule(0, false, true, true),
@@ -305,7 +277,7 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
     (v) => v === false || withMethods('isOnline', 'subscribe')[0](v),
     'false or an object with isOnline(), subscribe()',
   ],
-  clock: withMethods('now', 'setTimeout', 'clearTimeout'),
+  clock: clockRule,
   random: isFunction,
   binaryType: oneOf('blob', 'arraybuffer'),
 };
@@ -319,32 +291,9 @@ function checkProtocols(protocols: ResilientSocketOptions['protocols']): void {
   const list = typeof protocols === 'string' ? [protocols] : protocols;
   list.forEach((p, i) => {
     const name = typeof protocols === 'string' ? 'protocols' : `protocols[${i}]`;
-    if (!TOKEN.test(p)) bad(name, "a subprotocol token (letters, digits and !#$%&'*+-.^_`|~)", p);
-    if (list.indexOf(p) !== i) bad(name, 'listed once', p);
+    if (!TOKEN.test(p)) badOption(OWNER, name, "a subprotocol token (letters, digits and !#$%&'*+-.^_`|~)", p);
+    if (list.indexOf(p) !== i) badOption(OWNER, name, 'listed once', p);
   });
-}
-
-function bad(name: string, expected: string, value: unknown): never {
-  throw new TypeError(`ResilientSocket: option ${name} must be ${expected}, got ${describeValue(value)}`);
-}
-
-function check(schema: Schema, value: unknown, path: string): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(path || 'options', 'an object', value);
-  const record = value as Record<string, unknown>;
-  const nameOf = (key: string) => (path ? `${path}.${key}` : key);
-  for (const key of Object.keys(record)) {
-    if (!Object.hasOwn(schema, key))
-      bad(nameOf(key), `a known option (${Object.keys(schema).join(', ')})`, 'unknown option');
-  }
-  for (const [key, rule] of Object.entries(schema)) {
-    const name = nameOf(key);
-    const v = record[key];
-    if (!Array.isArray(rule)) {
-      if (v !== undefined) check(rule as Schema, v, name);
-    } else if (v === undefined ? rule[2] : !rule[0](v)) {
-      bad(name, rule[1], v);
-    }
-  }
 }
 
 /**
@@ -352,7 +301,7 @@ function check(schema: Schema, value: unknown, path: string): void {
  * for anything negative, NaN, mistyped or unknown.
  */
 export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOptions {
-  check(SCHEMA, options, '');
+  checkOptions(OWNER, SCHEMA, options);
   checkProtocols(options.protocols);
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (!Ctor) {
@@ -369,7 +318,8 @@ export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOp
     ['slowDownMinMs', 'slowDownMaxMs'],
   ] as const) {
     if (b[high] === undefined) backoff[high] = Math.max(backoff[high], backoff[low]);
-    else if (backoff[high] < backoff[low]) bad(`backoff.${high}`, `>= backoff.${low} (${backoff[low]})`, b[high]);
+    else if (backoff[high] < backoff[low])
+      badOption(OWNER, `backoff.${high}`, `>= backoff.${low} (${backoff[low]})`, b[high]);
   }
   const { auth, outbox = {}, rateLimit = {} } = options;
   const lifecycle = options.lifecycle === undefined ? browserLifecycle() : options.lifecycle || undefined;

@@ -1,0 +1,88 @@
+import { describeValue } from '../registry/codes.js';
+import { isCodeMap } from '../registry/resolve.js';
+import type { AdviceCatalog } from '../registry/types.js';
+
+// Option validation for ResilientSocket and withClosePolicy: one schema per entry point, walked by
+// one function. A rule is [check, what the value must be, required?]; a nested object is a nested
+// schema. Unknown keys are refused at every level, so a typo such as `backoff.maxDelay` fails
+// loudly instead of being ignored.
+
+export type Rule = readonly [check: (value: unknown) => boolean, expected: string, required?: boolean];
+export interface Schema {
+  readonly [key: string]: Rule | Schema;
+}
+/** A rule for every key of an options object, and no other key: checked by the compiler. */
+export type Rules<T> = { readonly [K in keyof T]-?: Rule };
+
+export function numberRule(min: number, exclusive: boolean, integer = false, infinite = false): Rule {
+  return [
+    (v) =>
+      typeof v === 'number' &&
+      (exclusive ? v > min : v >= min) &&
+      (infinite || v < Number.POSITIVE_INFINITY) &&
+      (!integer || v === Number.POSITIVE_INFINITY || Number.isInteger(v)),
+    `${integer ? 'an integer' : 'a number'} ${exclusive ? '>' : '>='} ${min}${infinite ? ' (or Infinity)' : ''}`,
+  ];
+}
+
+export const positive = numberRule(0, true);
+export const nonNegative = numberRule(0, false);
+export const required = (rule: Rule): Rule => [rule[0], rule[1], true];
+export const isFunction: Rule = [(v) => typeof v === 'function', 'a function'];
+export const isBoolean: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
+export const oneOf = (...allowed: string[]): Rule => [
+  (v) => allowed.includes(v as string),
+  `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+];
+export const withMethods = (...names: string[]): Rule => [
+  (v) =>
+    typeof v === 'object' && v !== null && names.every((n) => typeof (v as Record<string, unknown>)[n] === 'function'),
+  `an object with ${names.map((n) => `${n}()`).join(', ')}`,
+];
+
+// The options ResilientSocket and withClosePolicy share, with the same meaning.
+export const localeRule: Rule = [
+  (v) => {
+    const l = v as Partial<AdviceCatalog> | null;
+    return typeof l === 'object' && l !== null && typeof l.id === 'string' && !!l.codes && !!l.ranges;
+  },
+  "a locale object such as `tr` from 'closewise/locales/tr'",
+];
+export const codesRule: Rule = [
+  (v) => (Array.isArray(v) ? v : [v]).every(isCodeMap),
+  'a code map from defineCodes() or a profile, or a list of them',
+];
+export const authSchema = {
+  refresh: required(isFunction),
+  handshakeFailures: numberRule(1, false, true),
+  loopWindowMs: nonNegative,
+};
+export const clockRule = withMethods('now', 'setTimeout', 'clearTimeout');
+
+/** Throws the TypeError every bad option gets: who refused it, which option, what it must be, what it was. */
+export function badOption(owner: string, name: string, expected: string, value: unknown): never {
+  throw new TypeError(`${owner}: option ${name} must be ${expected}, got ${describeValue(value)}`);
+}
+
+/** Checks `value` against `schema`; `owner` (such as `ResilientSocket`) starts every message. */
+export function checkOptions(owner: string, schema: Schema, value: unknown, path = ''): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    badOption(owner, path || 'options', 'an object', value);
+  }
+  const record = value as Record<string, unknown>;
+  const nameOf = (key: string) => (path ? `${path}.${key}` : key);
+  for (const key of Object.keys(record)) {
+    if (!Object.hasOwn(schema, key)) {
+      badOption(owner, nameOf(key), `a known option (${Object.keys(schema).join(', ')})`, 'unknown option');
+    }
+  }
+  for (const [key, rule] of Object.entries(schema)) {
+    const name = nameOf(key);
+    const v = record[key];
+    if (!Array.isArray(rule)) {
+      if (v !== undefined) checkOptions(owner, rule as Schema, v, name);
+    } else if (v === undefined ? rule[2] : !rule[0](v)) {
+      badOption(owner, name, rule[1], v);
+    }
+  }
+}
