@@ -65,7 +65,8 @@ module.exports = [
     path: dist('ui/index.js'),
     import: '{ createStatusBanner, defineStatusElement }',
     gzip: true,
-    limit: '7.9 KB',
+    // 7.87 kB measured once it validated its socket and options (it was 7.23 kB).
+    limit: '8.6 KB',
   },
   {
     name: 'closewise/reconnecting-websocket',

@@ -25,8 +25,8 @@ export function numberRule(min: number, exclusive: boolean, integer = false, inf
   ];
 }
 
-export const positive = numberRule(0, true);
-export const nonNegative = numberRule(0, false);
+export const positive = /* @__PURE__ */ numberRule(0, true);
+export const nonNegative = /* @__PURE__ */ numberRule(0, false);
 export const required = (rule: Rule): Rule => [rule[0], rule[1], true];
 export const isFunction: Rule = [(v) => typeof v === 'function', 'a function'];
 export const isBoolean: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
@@ -53,11 +53,11 @@ export const codesRule: Rule = [
   'a code map from defineCodes() or a profile, or a list of them',
 ];
 export const authSchema = {
-  refresh: required(isFunction),
-  handshakeFailures: numberRule(1, false, true),
+  refresh: /* @__PURE__ */ required(isFunction),
+  handshakeFailures: /* @__PURE__ */ numberRule(1, false, true),
   loopWindowMs: nonNegative,
 };
-export const clockRule = withMethods('now', 'setTimeout', 'clearTimeout');
+export const clockRule = /* @__PURE__ */ withMethods('now', 'setTimeout', 'clearTimeout');
 
 /** Throws the TypeError every bad option gets: who refused it, which option, what it must be, what it was. */
 export function badOption(owner: string, name: string, expected: string, value: unknown): never {

@@ -1,6 +1,8 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/resilient-socket.js';
+import { checkOptions, clockRule, codesRule, localeRule, type Rule, type Rules, required } from '../client/schema.js';
 import { en } from '../registry/advice/en.js';
+import { describeValue } from '../registry/codes.js';
 import type { CodesOption } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { type BannerView, bannerView } from './model.js';
@@ -154,6 +156,35 @@ function setText(el: HTMLElement, text: string | undefined): void {
   el.hidden = !text;
 }
 
+// The banner shows labels as well as advice, so its locale must be a whole `Locale`.
+const bannerLocale: Rule = [(v) => localeRule[0](v) && typeof (v as Locale).labels === 'object', localeRule[1]];
+const MOUNT_OPTIONS = { locale: bannerLocale, codes: codesRule, clock: clockRule } satisfies Rules<
+  Omit<StatusBannerOptions, 'container'>
+>;
+const OPTIONS = {
+  ...MOUNT_OPTIONS,
+  container: required([
+    (v) => typeof (v as Element | null)?.appendChild === 'function' && !!(v as Element).ownerDocument,
+    'an Element (for a selector, pass document.querySelector(...))',
+  ]),
+} satisfies Rules<StatusBannerOptions>;
+
+function checkSource(owner: string, socket: unknown): void {
+  const s = socket as Partial<StatusSource> | null;
+  const fits =
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.on === 'function' &&
+    typeof s.off === 'function' &&
+    typeof s.reconnect === 'function' &&
+    typeof s.status === 'object';
+  if (!fits) {
+    throw new TypeError(
+      `${owner}: socket must be a ResilientSocket or a withClosePolicy guard, got ${describeValue(socket)}`,
+    );
+  }
+}
+
 /**
  * Renders a socket's status into an open shadow root: `mount` is the host element. Returns the
  * banner controller. Used by `createStatusBanner` and `<closewise-status>`.
@@ -171,6 +202,8 @@ export function mountStatusBanner(
   socket: StatusSource,
   options: Omit<StatusBannerOptions, 'container'> = {},
 ): StatusBanner {
+  checkSource('mountStatusBanner', socket);
+  checkOptions('mountStatusBanner', MOUNT_OPTIONS, options);
   const clock = options.clock ?? systemClock;
   let locale = options.locale ?? en;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -221,6 +254,9 @@ export function mountStatusBanner(
   return {
     element: host,
     setLocale(next) {
+      if (!bannerLocale[0](next)) {
+        throw new TypeError(`setLocale: locale must be ${bannerLocale[1]}, got ${describeValue(next)}`);
+      }
       locale = next;
       render();
     },
@@ -255,10 +291,13 @@ export function mountStatusBanner(
  * ```
  */
 export function createStatusBanner(socket: StatusSource, options: StatusBannerOptions): StatusBanner {
-  const host = options.container.ownerDocument.createElement('div');
+  checkSource('createStatusBanner', socket);
+  checkOptions('createStatusBanner', OPTIONS, options);
+  const { container, ...rest } = options;
+  const host = container.ownerDocument.createElement('div');
   host.setAttribute('data-closewise-status', '');
-  options.container.appendChild(host);
-  const banner = mountStatusBanner(host, socket, options);
+  container.appendChild(host);
+  const banner = mountStatusBanner(host, socket, rest);
   return {
     element: host,
     setLocale: banner.setLocale,

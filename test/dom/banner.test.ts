@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ResilientSocket } from '../../src/client/resilient-socket.js';
 import { en } from '../../src/registry/advice/en.js';
+import { enPolicy } from '../../src/registry/advice/en-policy.js';
 import { tr } from '../../src/registry/advice/tr.js';
 import type { ClosewiseStatusElement } from '../../src/ui/element.js';
 import { createStatusBanner, defineStatusElement } from '../../src/ui/index.js';
@@ -140,6 +141,52 @@ describe('createStatusBanner', () => {
     expect(socket.listenerCount('state')).toBe(before);
     expect(clock.pending).toBe(timersWithBanner - 1);
     expect(document.querySelector('[data-closewise-status]')).toBeNull();
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['a selector string', { container: '#status' }, 'container must be an Element', '"#status"'],
+    ['no container', { container: null }, 'container must be an Element', 'null'],
+    ['a locale name', { container: document.body, locale: 'tr' }, 'locale must be a locale object', '"tr"'],
+    // The socket's policy-only advice has no banner labels.
+    ['enPolicy', { container: document.body, locale: enPolicy }, 'locale must be a locale object', 'object'],
+    ['Date as clock', { container: document.body, clock: Date }, 'clock must be an object with now()', 'function'],
+    ['an unknown key', { container: document.body, theme: 'dark' }, 'theme must be a known option', 'unknown option'],
+  ])(
+    'createStatusBanner given %s throws a TypeError naming %s and %s, and renders nothing',
+    (_, options, what, value) => {
+      const make = () => createStatusBanner(socket, options as never);
+      expect(make).toThrow(TypeError);
+      expect(make).toThrow(`createStatusBanner: option ${what}`);
+      expect(make).toThrow(value);
+      expect(document.body.children).toHaveLength(0);
+      expect(socket.listenerCount('state')).toBe(0);
+    },
+  );
+
+  it('a socket that is not one throws a TypeError naming it', () => {
+    expect(() => createStatusBanner({} as never, { container: document.body })).toThrow(
+      'createStatusBanner: socket must be a ResilientSocket or a withClosePolicy guard, got object',
+    );
+    expect(() => createStatusBanner(undefined as never, { container: document.body })).toThrow('got undefined');
+  });
+
+  it('setLocale and the element refuse a bad locale, and the banner keeps its language', () => {
+    const b = createStatusBanner(socket, { container: document.body, clock, locale: tr });
+    FakeWebSocket.last.serverClose(1003);
+    const host = b.element;
+    expect(() => b.setLocale('en' as never)).toThrow('setLocale: locale must be a locale object');
+    expect(banner(host).title).toBe('Bağlantı durduruldu.');
+    b.destroy();
+    defineStatusElement();
+    const el = document.createElement('closewise-status') as ClosewiseStatusElement;
+    el.socket = socket;
+    document.body.append(el);
+    expect(() => {
+      el.locale = 'tr' as never;
+    }).toThrow('locale must be a locale object');
+    el.remove();
   });
 });
 
