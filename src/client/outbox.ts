@@ -12,6 +12,19 @@ import { OutboxFullError } from './errors.js';
 export type MessageData = string | ArrayBufferLike | ArrayBufferView | Blob;
 
 /**
+ * Is `data` something a WebSocket sends as it is? Browsers turn anything else into a string
+ * (`send({ a: 1 })` sends "[object Object]"), so the socket refuses it instead.
+ */
+export function isMessageData(data: unknown): data is MessageData {
+  return (
+    typeof data === 'string' ||
+    ArrayBuffer.isView(data) ||
+    Object.prototype.toString.call(data) === '[object ArrayBuffer]' ||
+    (typeof Blob !== 'undefined' && data instanceof Blob)
+  );
+}
+
+/**
  * What to do when a message does not fit in the outbox.
  *
  * - `reject`: `send()` throws `OutboxFullError`; nothing is queued or dropped (default).

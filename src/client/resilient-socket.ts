@@ -13,7 +13,7 @@ import {
   resolveOptions,
   type WebSocketLike,
 } from './options.js';
-import { byteSize, type DroppedMessage, type DropReason, type MessageData, Outbox } from './outbox.js';
+import { byteSize, type DroppedMessage, type DropReason, isMessageData, type MessageData, Outbox } from './outbox.js';
 import { isPromise, policyEvent, runRefresh } from './policy-actions.js';
 import { type ConnectionState, transition } from './state.js';
 import { toWebSocketUrl } from './url.js';
@@ -300,7 +300,9 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
   /**
    * Sends now when open, or queues until the connection opens (and `onOpen` resolves). Returns
    * what happened; a dropped message is also reported in a `drop` event. With the default
-   * `outbox.overflow: 'reject'`, a full outbox throws `OutboxFullError` instead.
+   * `outbox.overflow: 'reject'`, a full outbox throws `OutboxFullError` instead. Data that is not
+   * a string, ArrayBuffer, typed array, DataView or Blob throws a `TypeError` (a browser would
+   * send an object as "[object Object]").
    *
    * @example
    * ```ts
@@ -308,6 +310,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
    * ```
    */
   send(data: MessageData): SendResult {
+    checkMessage('ResilientSocket.send', data);
     if (this.#current === 'closed') {
       throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
     }
@@ -460,7 +463,11 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
       this.#failAttempt(gen, new ClosewiseError('open-hook', 'closewise: the onOpen hook failed', error));
     };
     try {
-      const result = hook({ send: (data) => ws.send(data), attempt: this.#totalAttempts });
+      const send = (data: MessageData) => {
+        checkMessage('onOpen send', data);
+        ws.send(data);
+      };
+      const result = hook({ send, attempt: this.#totalAttempts });
       if (isPromise(result)) {
         result.then(() => {
           if (gen === this.#generation && ws === this.#native) this.#becomeOpen(ws);
@@ -877,6 +884,15 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
 }
 
 function noop(): void {}
+
+function checkMessage(where: string, data: unknown): void {
+  // Strings first: the hot path pays one typeof.
+  if (typeof data !== 'string' && !isMessageData(data)) {
+    throw new TypeError(
+      `${where}: data must be a string, an ArrayBuffer, a typed array or DataView, or a Blob (JSON.stringify objects first), got ${describeValue(data)}`,
+    );
+  }
+}
 
 function safeClose(ws: WebSocketLike, code: number, reason: string): void {
   try {

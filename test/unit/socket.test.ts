@@ -628,6 +628,43 @@ describe('outbox', () => {
     expect(socket.status.state).toBe('backoff');
   });
 
+  it.each([
+    ['an object', { type: 'subscribe' }, 'object'],
+    ['a number', 42, '42'],
+    ['null', null, 'null'],
+    ['undefined', undefined, 'undefined'],
+    ['a boolean', true, 'true'],
+  ])('send(%s) throws a TypeError naming it, queued or not, and leaves the outbox intact', (_, data, shown) => {
+    const socket = make({ outbox: { maxQueuedBytes: 10 } });
+    const message = `ResilientSocket.send: data must be a string, an ArrayBuffer, a typed array or DataView, or a Blob (JSON.stringify objects first), got ${shown}`;
+    expect(() => socket.send(data as never)).toThrow(new TypeError(message));
+    expect(socket.queuedMessages).toBe(0);
+    // The byte bound still holds: nothing made the queue's size NaN.
+    expect(socket.send('0123456789')).toBe('queued');
+    expect(() => socket.send('x')).toThrow(OutboxFullError);
+    FakeWebSocket.last.serverOpen();
+    expect(() => socket.send(data as never)).toThrow(new TypeError(message));
+    expect(FakeWebSocket.last.sent).toEqual(['0123456789']);
+  });
+
+  it('sends binary data as it is: ArrayBuffer, typed arrays, DataView and Blob', () => {
+    const socket = make();
+    FakeWebSocket.last.serverOpen();
+    const buffer = new ArrayBuffer(2);
+    const data = [buffer, new Uint8Array(buffer), new DataView(buffer), new Blob(['hi'])];
+    for (const d of data) expect(socket.send(d)).toBe('sent');
+    expect(FakeWebSocket.last.sent).toEqual(data);
+  });
+
+  it("the onOpen hook's send refuses an object too, which fails that attempt as a hook error", () => {
+    const socket = make({ onOpen: ({ send }) => send({ type: 'auth' } as never) });
+    const errors = record(socket, 'error');
+    FakeWebSocket.last.serverOpen();
+    expect(errors[0]?.kind).toBe('open-hook');
+    expect(String((errors[0]?.cause as Error).message)).toContain('onOpen send: data must be a string');
+    expect(FakeWebSocket.instances[0]?.sent).toEqual([]);
+  });
+
   it("'reject' (default) throws OutboxFullError naming the limit; nothing is dropped", () => {
     const socket = make({ outbox: { maxQueuedMessages: 2 } });
     const drops = record(socket, 'drop');
