@@ -43,7 +43,8 @@ module.exports = [
     path: dist('index.js'),
     import: '{ classifyClose }',
     gzip: true,
-    limit: '2.1 KB',
+    // 2.19 kB measured once it checked its context (initiator, phase, repeats); it was 1.97 kB.
+    limit: '2.3 KB',
   },
   {
     name: 'closewise: describeClose (English advice)',

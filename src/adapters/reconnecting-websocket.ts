@@ -18,7 +18,7 @@ import {
 } from '../client/schema.js';
 import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
-import { type CloseClassification, type CloseInitiator, classifyClose } from '../policy/classify.js';
+import { type CloseClassification, type CloseInitiator, classifyUnchecked } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { enPolicy } from '../registry/advice/en-policy.js';
 import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
@@ -297,7 +297,7 @@ export class ClosePolicyGuard<
   ): void {
     const code = Number.isInteger(event.code) && event.code >= 0 && event.code <= 65535 ? event.code : 1006;
     const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
-    const c = classifyClose(
+    const c = classifyUnchecked(
       { code, reason: event.reason, wasClean: event.wasClean },
       {
         codes: this.#codes,

@@ -1,6 +1,5 @@
 import { describeValue } from '../registry/codes.js';
-import { isCodeMap } from '../registry/resolve.js';
-import type { AdviceCatalog } from '../registry/types.js';
+import { isAdviceCatalog, isCodeMap, LOCALE_EXPECTED } from '../registry/resolve.js';
 
 // Option validation for ResilientSocket and withClosePolicy: one schema per entry point, walked by
 // one function. A rule is [check, what the value must be, required?]; a nested object is a nested
@@ -41,13 +40,7 @@ export const withMethods = (...names: string[]): Rule => [
 ];
 
 // The options ResilientSocket and withClosePolicy share, with the same meaning.
-export const localeRule: Rule = [
-  (v) => {
-    const l = v as Partial<AdviceCatalog> | null;
-    return typeof l === 'object' && l !== null && typeof l.id === 'string' && !!l.codes && !!l.ranges;
-  },
-  "a locale object such as `tr` from 'closewise/locales/tr'",
-];
+export const localeRule: Rule = [isAdviceCatalog, LOCALE_EXPECTED];
 export const codesRule: Rule = [
   (v) => (Array.isArray(v) ? v : [v]).every(isCodeMap),
   'a code map from defineCodes() or a profile, or a list of them',

@@ -1,4 +1,4 @@
-import { assertCode, type CloseScope, entryOf } from '../registry/codes.js';
+import { assertCode, type CloseScope, describeValue, entryOf } from '../registry/codes.js';
 import { asCodeMaps, resolveDefinition } from '../registry/resolve.js';
 import type { CloseAction, CodeMap, CodeRange, PolicyKind } from '../registry/types.js';
 import { parseReasonHints } from './hints.js';
@@ -104,10 +104,33 @@ export interface CloseClassification {
   readonly scope: CloseScope;
 }
 
+// The context values that change the action, and what each may be: a misspelt initiator or
+// phase would otherwise classify silently as something else.
+const CONTEXT: Readonly<Record<string, readonly unknown[]>> = {
+  initiator: ['client', 'server', 'timeout', 'heartbeat', 'offline'],
+  phase: ['handshake', 'open'],
+  reconnectOnNormalClose: [true, false],
+};
+
+function checkContext(ctx: ClassifyContext): void {
+  const bad = (name: string, expected: string, value: unknown): never => {
+    throw new TypeError(`classifyClose: ${name} must be ${expected}, got ${describeValue(value)}`);
+  };
+  if (typeof ctx !== 'object' || ctx === null) bad('ctx', 'an object', ctx);
+  for (const [key, allowed] of Object.entries(CONTEXT)) {
+    const value = ctx[key as keyof ClassifyContext];
+    if (value !== undefined && !allowed.includes(value)) bad(`ctx.${key}`, `one of ${allowed.join(', ')}`, value);
+  }
+  const { repeats } = ctx;
+  if (repeats !== undefined && !(Number.isInteger(repeats) && repeats >= 0))
+    bad('ctx.repeats', 'an integer >= 0', repeats);
+}
+
 /**
  * Classifies a close event: what it means and what a client should do. Pure: the same input
  * always gives the same answer. Throws a `RangeError` naming the value when the code is not an
- * integer 0-65535; any reason, however hostile, is fine.
+ * integer 0-65535, and a `TypeError` naming a bad context value (an unknown initiator or
+ * phase, a negative `repeats`); any reason, however hostile, is fine.
  *
  * @example
  * ```ts
@@ -123,8 +146,17 @@ export function classifyClose(close: CloseInput, ctx: ClassifyContext = {}): Clo
   if (typeof close !== 'object' || close === null) {
     throw new TypeError(`classifyClose: expected a close event object, got ${close === null ? 'null' : typeof close}`);
   }
+  assertCode(close.code);
+  checkContext(ctx);
+  return classifyUnchecked(close, ctx);
+}
+
+/**
+ * `classifyClose` without its input checks, for the socket and the adapter: they pass a code they
+ * have already made an integer 0-65535 and a context they built, on every close.
+ */
+export function classifyUnchecked(close: CloseInput, ctx: ClassifyContext): CloseClassification {
   const { code } = close;
-  assertCode(code);
   const reason = typeof close.reason === 'string' ? close.reason : '';
   const initiator = ctx.initiator ?? 'server';
   const phase = ctx.phase ?? 'open';

@@ -1,5 +1,7 @@
 import { en } from './advice/en.js';
+import { describeValue } from './codes.js';
 import { type CloseDescription, type DescribeOptions, describeClose } from './describe.js';
+import { isLocale, LOCALE_EXPECTED } from './resolve.js';
 import type { Locale } from './types.js';
 
 /**
@@ -56,7 +58,8 @@ function side(d: CloseDescription, locale: Locale): ComparedCode {
 
 /**
  * Compares two close codes: both descriptions, and the differences that matter when choosing or
- * handling them. Throws a `RangeError` naming the value if either is not an integer 0-65535.
+ * handling them. Throws a `RangeError` naming the value if either is not an integer 0-65535, and
+ * a `TypeError` for a locale that is not a whole locale object.
  *
  * @example
  * ```ts
@@ -67,6 +70,9 @@ function side(d: CloseDescription, locale: Locale): ComparedCode {
  * ```
  */
 export function compareCodes(a: number, b: number, locale: Locale = en, options: DescribeOptions = {}): CodeComparison {
+  if (!isLocale(locale)) {
+    throw new TypeError(`compareCodes: locale must be ${LOCALE_EXPECTED}, got ${describeValue(locale)}`);
+  }
   const left = side(describeClose(a, locale, options), locale);
   const right = side(describeClose(b, locale, options), locale);
   const t = locale.labels.compare;

@@ -1,6 +1,13 @@
 import { en } from './advice/en.js';
-import { lookupCode } from './codes.js';
-import { adviceFor, asCodeMaps, type CodesOption, resolveDefinition } from './resolve.js';
+import { describeValue, lookupCode } from './codes.js';
+import {
+  adviceFor,
+  asCodeMaps,
+  type CodesOption,
+  isAdviceCatalog,
+  LOCALE_EXPECTED,
+  resolveDefinition,
+} from './resolve.js';
 import type { AdviceText, CloseAction, CodeRange, Locale } from './types.js';
 
 /**
@@ -40,7 +47,8 @@ export interface DescribeOptions {
 
 /**
  * Describes any integer close code 0-65535: its name, range, and advice in the given locale
- * (English by default). Throws a `RangeError` naming the value for anything else.
+ * (English by default). Throws a `RangeError` naming the value for anything else, and a
+ * `TypeError` for a locale that is not a locale object (such as the string `'tr'`).
  *
  * @example
  * ```ts
@@ -53,6 +61,9 @@ export interface DescribeOptions {
  */
 export function describeClose(code: number, locale: Locale = en, options: DescribeOptions = {}): CloseDescription {
   const entry = lookupCode(code);
+  if (!isAdviceCatalog(locale)) {
+    throw new TypeError(`describeClose: locale must be ${LOCALE_EXPECTED}, got ${describeValue(locale)}`);
+  }
   const resolved = resolveDefinition(code, asCodeMaps(options.codes));
   const { text, locale: served } = adviceFor(code, locale, resolved);
   return {

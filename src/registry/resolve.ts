@@ -1,5 +1,5 @@
 import { describeValue, isNamedCode, rangeOf } from './codes.js';
-import type { AdviceCatalog, AdviceText, CodeDefinition, CodeMap } from './types.js';
+import type { AdviceCatalog, AdviceText, CodeDefinition, CodeMap, Locale } from './types.js';
 
 // Lookups in code maps that are already built (by `defineCodes` or a profile). Kept apart from
 // `defineCodes` so that classifying a close does not bundle the validation code.
@@ -14,6 +14,20 @@ export function isCodeMap(value: unknown): value is CodeMap {
     typeof candidate.codes === 'object' &&
     Array.isArray(candidate.ranges)
   );
+}
+
+/** What a locale argument must be, for messages. */
+export const LOCALE_EXPECTED = "a locale object such as `tr` from 'closewise/locales/tr'";
+
+/** Is this advice text by code and range (`{ id, codes, ranges }`)? Every `Locale` is one. */
+export function isAdviceCatalog(value: unknown): value is AdviceCatalog {
+  const l = value as Partial<AdviceCatalog> | null;
+  return typeof l === 'object' && l !== null && typeof l.id === 'string' && !!l.codes && !!l.ranges;
+}
+
+/** Is this a whole `Locale`, with the labels that the banner and `compareCodes` print? */
+export function isLocale(value: unknown): value is Locale {
+  return isAdviceCatalog(value) && typeof (value as Locale).labels === 'object' && (value as Locale).labels !== null;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/resilient-socket.js';
-import { checkOptions, clockRule, codesRule, localeRule, type Rule, type Rules, required } from '../client/schema.js';
+import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../client/schema.js';
 import { en } from '../registry/advice/en.js';
 import { describeValue } from '../registry/codes.js';
-import type { CodesOption } from '../registry/resolve.js';
+import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { type BannerView, bannerView } from './model.js';
 
@@ -157,7 +157,7 @@ function setText(el: HTMLElement, text: string | undefined): void {
 }
 
 // The banner shows labels as well as advice, so its locale must be a whole `Locale`.
-const bannerLocale: Rule = [(v) => localeRule[0](v) && typeof (v as Locale).labels === 'object', localeRule[1]];
+const bannerLocale: Rule = [isLocale, LOCALE_EXPECTED];
 const MOUNT_OPTIONS = { locale: bannerLocale, codes: codesRule, clock: clockRule } satisfies Rules<
   Omit<StatusBannerOptions, 'container'>
 >;

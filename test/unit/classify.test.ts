@@ -134,6 +134,25 @@ describe('classifyClose: profiles and app codes', () => {
     expect(() => classifyClose({ code: 70000 })).toThrow('70000');
     expect(() => classifyClose(null as never)).toThrow(TypeError);
   });
+
+  it.each([
+    ['a misspelt initiator', { initiator: 'Server' }, 'ctx.initiator must be one of client, server', '"Server"'],
+    ['an unknown phase', { phase: 'opened' }, 'ctx.phase must be one of handshake, open', '"opened"'],
+    ['negative repeats', { repeats: -1 }, 'ctx.repeats must be an integer >= 0', '-1'],
+    ['fractional repeats', { repeats: 1.5 }, 'ctx.repeats must be an integer >= 0', '1.5'],
+    [
+      'a string flag',
+      { reconnectOnNormalClose: 'false' },
+      'ctx.reconnectOnNormalClose must be one of true, false',
+      '"false"',
+    ],
+    ['no object at all', 'server', 'ctx must be an object', '"server"'],
+  ])('refuses %s in the context with a TypeError naming it', (_, ctx, what, shown) => {
+    const classify = () => classifyClose({ code: 1000 }, ctx as never);
+    expect(classify).toThrow(TypeError);
+    expect(classify).toThrow(`classifyClose: ${what}`);
+    expect(classify).toThrow(shown);
+  });
 });
 
 describe('parseReasonHints on adversarial reasons', () => {

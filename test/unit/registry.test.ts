@@ -213,6 +213,20 @@ describe('describeClose input validation', () => {
   });
 });
 
+describe('locale arguments', () => {
+  it('a locale name instead of a locale object throws a TypeError that shows the import', () => {
+    for (const call of [() => describeClose(1008, 'tr' as never), () => compareCodes(1008, 1014, 'tr' as never)]) {
+      expect(call).toThrow(TypeError);
+      expect(call).toThrow(`locale must be a locale object such as \`tr\` from 'closewise/locales/tr', got "tr"`);
+    }
+  });
+
+  it('describeClose takes any advice catalog; compareCodes needs the labels of a whole locale', () => {
+    expect(describeClose(1008, enPolicy as never).howToFix).toBe(en.codes[1008]?.howToFix);
+    expect(() => compareCodes(1008, 1014, enPolicy as never)).toThrow('compareCodes: locale must be');
+  });
+});
+
 describe('compareCodes', () => {
   it('explains 1008 vs 1014: actions, ranges and advice for each', () => {
     const c = compareCodes(1008, 1014);

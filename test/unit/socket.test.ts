@@ -661,7 +661,7 @@ describe('outbox', () => {
     const errors = record(socket, 'error');
     FakeWebSocket.last.serverOpen();
     expect(errors[0]?.kind).toBe('open-hook');
-    expect(String((errors[0]?.cause as Error).message)).toContain('onOpen send: data must be a string');
+    expect((errors[0]?.cause as Error | undefined)?.message).toContain('onOpen send: data must be a string');
     expect(FakeWebSocket.instances[0]?.sent).toEqual([]);
   });
 
