@@ -1,7 +1,8 @@
 import type { SocketStatus } from '../client/resilient-socket.js';
 import { en } from '../registry/advice/en.js';
+import { describeValue } from '../registry/codes.js';
 import { describeClose } from '../registry/describe.js';
-import type { CodesOption } from '../registry/resolve.js';
+import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 
 /**
@@ -32,7 +33,9 @@ export interface BannerView {
 }
 
 /**
- * Computes the banner's content for a status.
+ * Computes the banner's content for a status. Throws a `TypeError` naming a status that is not
+ * one, a locale that is not a whole locale object (such as `'tr'`) or a `now` that is not a
+ * finite number.
  *
  * @example
  * ```ts
@@ -40,6 +43,14 @@ export interface BannerView {
  * ```
  */
 export function bannerView(status: SocketStatus, locale: Locale = en, now = 0, codes?: CodesOption): BannerView {
+  const bad = (name: string, expected: string, value: unknown): never => {
+    throw new TypeError(`bannerView: ${name} must be ${expected}, got ${describeValue(value)}`);
+  };
+  if (typeof status !== 'object' || status === null || typeof status.state !== 'string') {
+    bad('status', 'a socket status such as socket.status', status);
+  }
+  if (!isLocale(locale)) bad('locale', LOCALE_EXPECTED, locale);
+  if (!Number.isFinite(now)) bad('now', 'a finite number of ms (clock.now())', now);
   const ui = locale.labels.ui;
   const last = status.lastClose;
   const seconds =

@@ -4,7 +4,7 @@ import { en } from '../../src/registry/advice/en.js';
 import { enPolicy } from '../../src/registry/advice/en-policy.js';
 import { tr } from '../../src/registry/advice/tr.js';
 import type { ClosewiseStatusElement } from '../../src/ui/element.js';
-import { createStatusBanner, defineStatusElement } from '../../src/ui/index.js';
+import { bannerView, createStatusBanner, defineStatusElement } from '../../src/ui/index.js';
 import { FakeClock, FakeWebSocket, seededRandom } from '../support/fakes.js';
 
 let clock: FakeClock;
@@ -164,6 +164,13 @@ describe('bad input', () => {
       expect(socket.listenerCount('state')).toBe(0);
     },
   );
+
+  it('bannerView, for apps that render it themselves, names a bad status, locale or time', () => {
+    expect(bannerView(socket.status, tr, 0).visible).toBe(false);
+    expect(() => bannerView(socket.status, 'tr' as never, 0)).toThrow('bannerView: locale must be a locale object');
+    expect(() => bannerView(null as never, tr, 0)).toThrow('bannerView: status must be a socket status');
+    expect(() => bannerView(socket.status, tr, Number.NaN)).toThrow('bannerView: now must be a finite number');
+  });
 
   it('a socket that is not one throws a TypeError naming it', () => {
     expect(() => createStatusBanner({} as never, { container: document.body })).toThrow(
