@@ -4,18 +4,7 @@ import { ClosewiseError } from '../client/errors.js';
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
 import { policyEvent, runRefresh } from '../client/policy-actions.js';
 import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/resilient-socket.js';
-import {
-  authSchema,
-  checkOptions,
-  clockRule,
-  codesRule,
-  isBoolean,
-  isFunction,
-  localeRule,
-  type Rule,
-  type Rules,
-  type Schema,
-} from '../client/schema.js';
+import { checkOptions, type Rule, type Rules, type Schema, sharedOptions } from '../client/schema.js';
 import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyUnchecked } from '../policy/classify.js';
@@ -89,14 +78,10 @@ interface Attempt {
   waiters: Array<() => void>;
 }
 
+// The adapter takes exactly the options it shares with ResilientSocket.
 const OPTIONS: { readonly [K in keyof ClosePolicyOptions]-?: Rule | Schema } = {
-  WebSocket: isFunction,
-  locale: localeRule,
-  codes: codesRule,
-  reconnectOnNormalClose: isBoolean,
-  auth: authSchema satisfies Rules<NonNullable<ClosePolicyOptions['auth']>>,
-  clock: clockRule,
-  random: isFunction,
+  ...sharedOptions,
+  auth: sharedOptions.auth satisfies Rules<NonNullable<ClosePolicyOptions['auth']>>,
 };
 
 /** How long we wait for the native close after reconnecting-websocket reported a made-up one. */

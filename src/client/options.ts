@@ -7,14 +7,9 @@ import { type Clock, systemClock } from './clock.js';
 import { browserLifecycle, type Lifecycle } from './lifecycle.js';
 import type { MessageData, OverflowPolicy } from './outbox.js';
 import {
-  authSchema,
   badOption,
   checkOptions,
-  clockRule,
-  codesRule,
-  isBoolean,
   isFunction,
-  localeRule,
   nonNegative,
   numberRule,
   oneOf,
@@ -23,6 +18,7 @@ import {
   type Rules,
   required,
   type Schema,
+  sharedOptions,
   withMethods,
 } from './schema.js';
 
@@ -234,14 +230,12 @@ export interface ResolvedOptions {
 // Validation: see schema.ts. This is the socket's schema, complete by construction.
 const OWNER = 'ResilientSocket';
 const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } = {
-  WebSocket: isFunction,
+  ...sharedOptions,
   protocols: [
     (v) =>
       typeof v === 'string' || typeof v === 'function' || (Array.isArray(v) && v.every((p) => typeof p === 'string')),
     'a string, an array of strings or a function',
   ],
-  locale: localeRule,
-  codes: codesRule,
   backoff: {
     initialDelayMs: positive,
     maxDelayMs: positive,
@@ -256,8 +250,7 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
     jitter: oneOf('full'),
   } satisfies Rules<NonNullable<ResilientSocketOptions['backoff']>>,
   connectTimeoutMs: positive,
-  reconnectOnNormalClose: isBoolean,
-  auth: authSchema satisfies Rules<NonNullable<ResilientSocketOptions['auth']>>,
+  auth: sharedOptions.auth satisfies Rules<NonNullable<ResilientSocketOptions['auth']>>,
   onOpen: isFunction,
   outbox: {
     maxQueuedMessages: numberRule(0, false, true, true),
@@ -277,8 +270,6 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
     (v) => v === false || withMethods('isOnline', 'subscribe')[0](v),
     'false or an object with isOnline(), subscribe()',
   ],
-  clock: clockRule,
-  random: isFunction,
   binaryType: oneOf('blob', 'arraybuffer'),
 };
 

@@ -52,6 +52,17 @@ export const authSchema = {
 };
 export const clockRule = /* @__PURE__ */ withMethods('now', 'setTimeout', 'clearTimeout');
 
+/** The options `ResilientSocket` and `withClosePolicy` both take, with the same rules. */
+export const sharedOptions = {
+  WebSocket: isFunction,
+  locale: localeRule,
+  codes: codesRule,
+  reconnectOnNormalClose: isBoolean,
+  auth: authSchema,
+  clock: clockRule,
+  random: isFunction,
+};
+
 /** Throws the TypeError every bad option gets: who refused it, which option, what it must be, what it was. */
 export function badOption(owner: string, name: string, expected: string, value: unknown): never {
   throw new TypeError(`${owner}: option ${name} must be ${expected}, got ${describeValue(value)}`);
