@@ -28,7 +28,7 @@ export const positive = /* @__PURE__ */ numberRule(0, true);
 export const nonNegative = /* @__PURE__ */ numberRule(0, false);
 export const required = (rule: Rule): Rule => [rule[0], rule[1], true];
 export const isFunction: Rule = [(v) => typeof v === 'function', 'a function'];
-export const isBoolean: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
+const isBoolean: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
 export const oneOf = (...allowed: string[]): Rule => [
   (v) => allowed.includes(v as string),
   `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
@@ -40,12 +40,12 @@ export const withMethods = (...names: string[]): Rule => [
 ];
 
 // The options ResilientSocket and withClosePolicy share, with the same meaning.
-export const localeRule: Rule = [isAdviceCatalog, LOCALE_EXPECTED];
+const localeRule: Rule = [isAdviceCatalog, LOCALE_EXPECTED];
 export const codesRule: Rule = [
   (v) => (Array.isArray(v) ? v : [v]).every(isCodeMap),
   'a code map from defineCodes() or a profile, or a list of them',
 ];
-export const authSchema = {
+const authSchema = {
   refresh: /* @__PURE__ */ required(isFunction),
   handshakeFailures: /* @__PURE__ */ numberRule(1, false, true),
   loopWindowMs: nonNegative,
