@@ -1,7 +1,7 @@
 import { nextDelay } from '../policy/backoff.js';
 import { type CloseClassification, type CloseInitiator, classifyUnchecked } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
-import { describeValue } from '../registry/codes.js';
+import { describeValue, mustBe } from '../registry/codes.js';
 import type { AdviceText, PolicyKind } from '../registry/types.js';
 import { GuardedEmitter } from './emitter.js';
 import { ClosewiseError } from './errors.js';
@@ -291,7 +291,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
 
   set binaryType(value: 'blob' | 'arraybuffer') {
     if (value !== 'blob' && value !== 'arraybuffer') {
-      throw new TypeError(`ResilientSocket: binaryType must be 'blob' or 'arraybuffer', got ${describeValue(value)}`);
+      mustBe('ResilientSocket: binaryType', "'blob' or 'arraybuffer'", value);
     }
     this.#binary = value;
     if (this.#native) this.#native.binaryType = value;
@@ -338,9 +338,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
       throw new RangeError(`ResilientSocket.close: code must be 1000 or 3000-4999, got ${describeValue(code)}`);
     }
-    if (typeof reason !== 'string') {
-      throw new TypeError(`ResilientSocket.close: reason must be a string, got ${describeValue(reason)}`);
-    }
+    if (typeof reason !== 'string') mustBe('ResilientSocket.close: reason', 'a string', reason);
     const bytes = byteSize(reason);
     if (bytes > MAX_REASON_BYTES) {
       throw new RangeError(`ResilientSocket.close: reason must be at most 123 UTF-8 bytes, got ${bytes}`);
@@ -888,8 +886,10 @@ function noop(): void {}
 function checkMessage(where: string, data: unknown): void {
   // Strings first: the hot path pays one typeof.
   if (typeof data !== 'string' && !isMessageData(data)) {
-    throw new TypeError(
-      `${where}: data must be a string, an ArrayBuffer, a typed array or DataView, or a Blob (JSON.stringify objects first), got ${describeValue(data)}`,
+    mustBe(
+      `${where}: data`,
+      'a string, an ArrayBuffer, a typed array or DataView, or a Blob (JSON.stringify objects first)',
+      data,
     );
   }
 }

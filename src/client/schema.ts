@@ -1,4 +1,4 @@
-import { describeValue } from '../registry/codes.js';
+import { mustBe } from '../registry/codes.js';
 import { isAdviceCatalog, isCodeMap, LOCALE_EXPECTED } from '../registry/resolve.js';
 
 // Option validation for ResilientSocket and withClosePolicy: one schema per entry point, walked by
@@ -65,7 +65,7 @@ export const sharedOptions = {
 
 /** Throws the TypeError every bad option gets: who refused it, which option, what it must be, what it was. */
 export function badOption(owner: string, name: string, expected: string, value: unknown): never {
-  throw new TypeError(`${owner}: option ${name} must be ${expected}, got ${describeValue(value)}`);
+  mustBe(`${owner}: option ${name}`, expected, value);
 }
 
 /** Checks `value` against `schema`; `owner` (such as `ResilientSocket`) starts every message. */

@@ -1,4 +1,4 @@
-import { describeValue } from '../registry/codes.js';
+import { describeValue, mustBe } from '../registry/codes.js';
 
 /**
  * Checks a WebSocket URL and converts http(s) to ws(s), as browsers do. Relative URLs resolve
@@ -12,7 +12,7 @@ import { describeValue } from '../registry/codes.js';
  */
 export function toWebSocketUrl(input: unknown, base?: string): string {
   if (typeof input !== 'string' || input.trim() === '') {
-    throw new TypeError(`closewise: url must be a non-empty string, got ${describeValue(input)}`);
+    mustBe('closewise: url', 'a non-empty string', input);
   }
   let url: URL;
   try {

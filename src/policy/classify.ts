@@ -1,4 +1,4 @@
-import { assertCode, type CloseScope, describeValue, entryOf } from '../registry/codes.js';
+import { assertCode, type CloseScope, entryOf, mustBe } from '../registry/codes.js';
 import { asCodeMaps, resolveDefinition } from '../registry/resolve.js';
 import type { CloseAction, CodeMap, CodeRange, PolicyKind } from '../registry/types.js';
 import { parseReasonHints } from './hints.js';
@@ -113,9 +113,7 @@ const CONTEXT: Readonly<Record<string, readonly unknown[]>> = {
 };
 
 function checkContext(ctx: ClassifyContext): void {
-  const bad = (name: string, expected: string, value: unknown): never => {
-    throw new TypeError(`classifyClose: ${name} must be ${expected}, got ${describeValue(value)}`);
-  };
+  const bad = (name: string, expected: string, value: unknown) => mustBe(`classifyClose: ${name}`, expected, value);
   if (typeof ctx !== 'object' || ctx === null) bad('ctx', 'an object', ctx);
   for (const [key, allowed] of Object.entries(CONTEXT)) {
     const value = ctx[key as keyof ClassifyContext];

@@ -1,5 +1,5 @@
 import { en } from './advice/en.js';
-import { describeValue } from './codes.js';
+import { mustBe } from './codes.js';
 import { type CloseDescription, type DescribeOptions, describeClose } from './describe.js';
 import { isLocale, LOCALE_EXPECTED } from './resolve.js';
 import type { Locale } from './types.js';
@@ -70,9 +70,7 @@ function side(d: CloseDescription, locale: Locale): ComparedCode {
  * ```
  */
 export function compareCodes(a: number, b: number, locale: Locale = en, options: DescribeOptions = {}): CodeComparison {
-  if (!isLocale(locale)) {
-    throw new TypeError(`compareCodes: locale must be ${LOCALE_EXPECTED}, got ${describeValue(locale)}`);
-  }
+  if (!isLocale(locale)) mustBe('compareCodes: locale', LOCALE_EXPECTED, locale);
   const left = side(describeClose(a, locale, options), locale);
   const right = side(describeClose(b, locale, options), locale);
   const t = locale.labels.compare;

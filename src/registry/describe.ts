@@ -1,5 +1,5 @@
 import { en } from './advice/en.js';
-import { describeValue, lookupCode } from './codes.js';
+import { lookupCode, mustBe } from './codes.js';
 import {
   adviceFor,
   asCodeMaps,
@@ -61,9 +61,7 @@ export interface DescribeOptions {
  */
 export function describeClose(code: number, locale: Locale = en, options: DescribeOptions = {}): CloseDescription {
   const entry = lookupCode(code);
-  if (!isAdviceCatalog(locale)) {
-    throw new TypeError(`describeClose: locale must be ${LOCALE_EXPECTED}, got ${describeValue(locale)}`);
-  }
+  if (!isAdviceCatalog(locale)) mustBe('describeClose: locale', LOCALE_EXPECTED, locale);
   const resolved = resolveDefinition(code, asCodeMaps(options.codes));
   const { text, locale: served } = adviceFor(code, locale, resolved);
   return {

@@ -2,7 +2,7 @@ import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/resilient-socket.js';
 import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../client/schema.js';
 import { en } from '../registry/advice/en.js';
-import { describeValue } from '../registry/codes.js';
+import { mustBe } from '../registry/codes.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { type BannerView, bannerView } from './model.js';
@@ -178,11 +178,7 @@ function checkSource(owner: string, socket: unknown): void {
     typeof s.off === 'function' &&
     typeof s.reconnect === 'function' &&
     typeof s.status === 'object';
-  if (!fits) {
-    throw new TypeError(
-      `${owner}: socket must be a ResilientSocket or a withClosePolicy guard, got ${describeValue(socket)}`,
-    );
-  }
+  if (!fits) mustBe(`${owner}: socket`, 'a ResilientSocket or a withClosePolicy guard', socket);
 }
 
 /**
@@ -254,9 +250,7 @@ export function mountStatusBanner(
   return {
     element: host,
     setLocale(next) {
-      if (!bannerLocale[0](next)) {
-        throw new TypeError(`setLocale: locale must be ${bannerLocale[1]}, got ${describeValue(next)}`);
-      }
+      if (!bannerLocale[0](next)) mustBe('setLocale: locale', bannerLocale[1], next);
       locale = next;
       render();
     },

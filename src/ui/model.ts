@@ -1,6 +1,6 @@
 import type { SocketStatus } from '../client/resilient-socket.js';
 import { en } from '../registry/advice/en.js';
-import { describeValue } from '../registry/codes.js';
+import { mustBe } from '../registry/codes.js';
 import { describeClose } from '../registry/describe.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
@@ -43,9 +43,7 @@ export interface BannerView {
  * ```
  */
 export function bannerView(status: SocketStatus, locale: Locale = en, now = 0, codes?: CodesOption): BannerView {
-  const bad = (name: string, expected: string, value: unknown): never => {
-    throw new TypeError(`bannerView: ${name} must be ${expected}, got ${describeValue(value)}`);
-  };
+  const bad = (name: string, expected: string, value: unknown) => mustBe(`bannerView: ${name}`, expected, value);
   if (typeof status !== 'object' || status === null || typeof status.state !== 'string') {
     bad('status', 'a socket status such as socket.status', status);
   }
