@@ -7,7 +7,7 @@ import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../clien
 import { checkOptions, type Rule, type Rules, type Schema, sharedOptions } from '../client/schema.js';
 import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
-import { type CloseClassification, type CloseInitiator, classifyUnchecked } from '../policy/classify.js';
+import { type CloseClassification, type CloseInitiator, classifyUnchecked, reportedCode } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { enPolicy } from '../registry/advice/en-policy.js';
 import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
@@ -280,7 +280,7 @@ export class ClosePolicyGuard<
     phase: 'handshake' | 'open',
     initiator: CloseInitiator,
   ): void {
-    const code = Number.isInteger(event.code) && event.code >= 0 && event.code <= 65535 ? event.code : 1006;
+    const code = reportedCode(event.code);
     const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
     const c = classifyUnchecked(
       { code, reason: event.reason, wasClean: event.wasClean },

@@ -1,5 +1,5 @@
 import { nextDelay } from '../policy/backoff.js';
-import { type CloseClassification, type CloseInitiator, classifyUnchecked } from '../policy/classify.js';
+import { type CloseClassification, type CloseInitiator, classifyUnchecked, reportedCode } from '../policy/classify.js';
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { describeValue, mustBe } from '../registry/codes.js';
 import type { AdviceText, PolicyKind } from '../registry/types.js';
@@ -554,10 +554,10 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     initiator: CloseInitiator,
     phase: 'handshake' | 'open',
   ): CloseClassification {
-    const code = Number.isInteger(event.code) && event.code >= 0 && event.code <= 65535 ? event.code : 1006;
+    const code = reportedCode(event.code);
     const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
     return classifyUnchecked(
-      { code, reason: typeof event.reason === 'string' ? event.reason : '', wasClean: event.wasClean === true },
+      { ...event, code },
       {
         codes: this.#options.codes,
         initiator,

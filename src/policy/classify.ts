@@ -150,6 +150,14 @@ export function classifyClose(close: CloseInput, ctx: ClassifyContext = {}): Clo
 }
 
 /**
+ * The code a runtime reported, or 1006 when it is not a close code at all: the socket and the
+ * adapter classify whatever a native close event carries, and must never throw on it.
+ */
+export function reportedCode(code: unknown): number {
+  return Number.isInteger(code) && (code as number) >= 0 && (code as number) <= 65535 ? (code as number) : 1006;
+}
+
+/**
  * `classifyClose` without its input checks, for the socket and the adapter: they pass a code they
  * have already made an integer 0-65535 and a context they built, on every close.
  */
