@@ -557,7 +557,8 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     const code = reportedCode(event.code);
     const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
     return classifyUnchecked(
-      { ...event, code },
+      // Not a spread: a native CloseEvent's reason and wasClean are prototype getters.
+      { code, reason: event.reason, wasClean: event.wasClean },
       {
         codes: this.#options.codes,
         initiator,

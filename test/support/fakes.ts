@@ -56,6 +56,27 @@ export class FakeClock implements Clock {
 export { seededRandom } from './seeded-random.mjs';
 
 /**
+ * A close event shaped like the platform's: `code`, `reason` and `wasClean` are getters on the
+ * prototype, not own properties, so code that copies an event with a spread loses them, as it
+ * would in a browser or with `ws`.
+ */
+class FakeCloseEvent {
+  readonly #init: { code: number; reason: string; wasClean: boolean };
+  constructor(code: number, reason: string, wasClean: boolean) {
+    this.#init = { code, reason, wasClean };
+  }
+  get code(): number {
+    return this.#init.code;
+  }
+  get reason(): string {
+    return this.#init.reason;
+  }
+  get wasClean(): boolean {
+    return this.#init.wasClean;
+  }
+}
+
+/**
  * A WebSocket the test drives by hand. Every instance is recorded in `FakeWebSocket.instances`.
  */
 export class FakeWebSocket implements WebSocketLike {
@@ -116,14 +137,14 @@ export class FakeWebSocket implements WebSocketLike {
 
   serverClose(code: number, reason = '', wasClean = true): void {
     this.readyState = 3;
-    this.onclose?.({ code, reason, wasClean });
+    this.onclose?.(new FakeCloseEvent(code, reason, wasClean));
   }
 
   /** The handshake failed or the connection dropped: error, then close 1006, as browsers do. */
   drop(): void {
     this.readyState = 3;
     this.onerror?.({});
-    this.onclose?.({ code: 1006, reason: '', wasClean: false });
+    this.onclose?.(new FakeCloseEvent(1006, '', false));
   }
 
   /**
@@ -138,7 +159,7 @@ export class FakeWebSocket implements WebSocketLike {
   /** Completes a close the client started. */
   finishClose(code = this.closedWith?.code ?? 1005, reason = this.closedWith?.reason ?? ''): void {
     this.readyState = 3;
-    this.onclose?.({ code, reason, wasClean: true });
+    this.onclose?.(new FakeCloseEvent(code, reason, true));
   }
 }
 
