@@ -28,7 +28,8 @@ module.exports = [
     path: dist('index.js'),
     import: '{ ResilientSocket }',
     gzip: true,
-    limit: '10.3 KB',
+    // 12.26 kB once the pure engine replaced the class (issue 11, in progress); was 10.3 kB.
+    limit: '12.4 KB',
     modifyEsbuildConfig: withoutAdviceText,
   },
   {
@@ -36,7 +37,8 @@ module.exports = [
     path: dist('index.js'),
     import: '{ ResilientSocket }',
     gzip: true,
-    limit: '11.4 KB',
+    // 13.28 kB once the pure engine replaced the class (issue 11, in progress); was 11.4 kB.
+    limit: '13.4 KB',
   },
   {
     name: 'closewise: classifyClose alone',

@@ -7,6 +7,15 @@
 export type { Clock } from './client/clock.js';
 export type { ClosewiseErrorKind } from './client/errors.js';
 export { ClosewiseError, OutboxFullError } from './client/errors.js';
+export type {
+  OpenEvent,
+  PolicyEvent,
+  ReconnectingEvent,
+  ResilientSocketEvents,
+  SendResult,
+  SocketStatus,
+  StoppedEvent,
+} from './client/events.js';
 export type { Lifecycle, LifecycleEvent } from './client/lifecycle.js';
 export { browserLifecycle } from './client/lifecycle.js';
 export type {
@@ -18,15 +27,6 @@ export type {
   WebSocketLike,
 } from './client/options.js';
 export type { DroppedMessage, DropReason, MessageData, OverflowPolicy } from './client/outbox.js';
-export type {
-  OpenEvent,
-  PolicyEvent,
-  ReconnectingEvent,
-  ResilientSocketEvents,
-  SendResult,
-  SocketStatus,
-  StoppedEvent,
-} from './client/resilient-socket.js';
 export { ResilientSocket } from './client/resilient-socket.js';
 export type { ConnectionState } from './client/state.js';
 export type { BackoffConfig, DelayInput } from './policy/backoff.js';

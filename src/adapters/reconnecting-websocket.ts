@@ -1,9 +1,9 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import { GuardedEmitter } from '../client/emitter.js';
 import { ClosewiseError } from '../client/errors.js';
+import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/events.js';
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
 import { policyEvent, runRefresh } from '../client/policy-actions.js';
-import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/resilient-socket.js';
 import { checkOptions, type Rule, type Rules, type Schema, sharedOptions } from '../client/schema.js';
 import type { ConnectionState } from '../client/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';

@@ -9,16 +9,17 @@ import type { MessageData, OverflowPolicy } from './outbox.js';
 import {
   badOption,
   checkOptions,
+  isBoolean,
   isFunction,
   nonNegative,
   numberRule,
   oneOf,
-  positive,
   type Rule,
   type Rules,
   required,
   type Schema,
   sharedOptions,
+  timer,
   withMethods,
 } from './schema.js';
 
@@ -158,6 +159,12 @@ export interface ResilientSocketOptions {
     readonly maxQueuedBytes?: number;
     /** Default 'reject' (send() throws OutboxFullError). */
     readonly overflow?: OverflowPolicy;
+    /**
+     * What happens to messages already handed to a connection that died while its buffer still
+     * held them (its `bufferedAmount`): `false` (default) reports each in a `drop` event with
+     * reason `'unsent'`; `true` puts them back at the front of the outbox for the next connection.
+     */
+    readonly requeueUnsent?: boolean;
   };
   /** How sending slows down after a rate-limit policy close. */
   readonly rateLimit?: {
@@ -218,7 +225,12 @@ export interface ResolvedOptions {
     readonly loopWindowMs: number;
   };
   readonly onOpen?: (ctx: OpenContext) => void | Promise<void>;
-  readonly outbox: { readonly maxMessages: number; readonly maxBytes: number; readonly overflow: OverflowPolicy };
+  readonly outbox: {
+    readonly maxMessages: number;
+    readonly maxBytes: number;
+    readonly overflow: OverflowPolicy;
+    readonly requeueUnsent: boolean;
+  };
   readonly rateLimit: { readonly sendIntervalMs: number; readonly recoverAfterMs: number };
   readonly heartbeat?: ResilientSocketOptions['heartbeat'];
   readonly lifecycle?: Lifecycle;
@@ -237,32 +249,33 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
     'a string, an array of strings or a function',
   ],
   backoff: {
-    initialDelayMs: positive,
-    maxDelayMs: positive,
-    fleetInitialDelayMs: positive,
-    fleetMaxDelayMs: positive,
+    initialDelayMs: timer(1),
+    maxDelayMs: timer(1),
+    fleetInitialDelayMs: timer(1),
+    fleetMaxDelayMs: timer(1),
     maxAttempts: numberRule(0, false, true, true),
     maxElapsedMs: numberRule(0, true, false, true),
-    minUptimeMs: nonNegative,
-    slowDownMinMs: positive,
-    slowDownMaxMs: positive,
+    minUptimeMs: timer(0),
+    slowDownMinMs: timer(1),
+    slowDownMaxMs: timer(1),
     hintJitter: nonNegative,
     jitter: oneOf('full'),
   } satisfies Rules<NonNullable<ResilientSocketOptions['backoff']>>,
-  connectTimeoutMs: positive,
+  connectTimeoutMs: timer(1),
   auth: sharedOptions.auth satisfies Rules<NonNullable<ResilientSocketOptions['auth']>>,
   onOpen: isFunction,
   outbox: {
     maxQueuedMessages: numberRule(0, false, true, true),
     maxQueuedBytes: numberRule(0, false, false, true),
     overflow: oneOf('reject', 'drop-oldest', 'drop-newest'),
+    requeueUnsent: isBoolean,
   } satisfies Rules<NonNullable<ResilientSocketOptions['outbox']>>,
-  rateLimit: { sendIntervalMs: nonNegative, recoverAfterMs: nonNegative } satisfies Rules<
+  rateLimit: { sendIntervalMs: timer(0), recoverAfterMs: timer(0) } satisfies Rules<
     NonNullable<ResilientSocketOptions['rateLimit']>
   >,
   heartbeat: {
-    intervalMs: required(positive),
-    timeoutMs: required(positive),
+    intervalMs: required(timer(1)),
+    timeoutMs: required(timer(1)),
     ping: required(isFunction),
     isPong: required(isFunction),
   } satisfies Rules<NonNullable<ResilientSocketOptions['heartbeat']>>,
@@ -337,6 +350,7 @@ export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOp
       maxMessages: outbox.maxQueuedMessages ?? 1000,
       maxBytes: outbox.maxQueuedBytes ?? 1024 * 1024,
       overflow: outbox.overflow ?? 'reject',
+      requeueUnsent: outbox.requeueUnsent === true,
     },
     rateLimit: { sendIntervalMs: rateLimit.sendIntervalMs ?? 250, recoverAfterMs: rateLimit.recoverAfterMs ?? 30_000 },
     ...(options.heartbeat && { heartbeat: options.heartbeat }),

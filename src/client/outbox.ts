@@ -45,13 +45,15 @@ export type OverflowPolicy = 'reject' | 'drop-oldest' | 'drop-newest';
  * - `too-large`: the message alone is bigger than `maxQueuedBytes`.
  * - `closed`: the app called `close()` while it was queued.
  * - `stopped`: the socket stopped (fatal code, policy, budget) while it was queued.
+ * - `unsent`: it had been handed to the native socket, but the connection died while the native
+ *   buffer (`bufferedAmount`) still held it (see `outbox.requeueUnsent`).
  *
  * @example
  * ```ts
  * socket.on('drop', ({ reason }) => metrics.increment(`ws.drop.${reason}`));
  * ```
  */
-export type DropReason = 'overflow' | 'too-large' | 'closed' | 'stopped';
+export type DropReason = 'overflow' | 'too-large' | 'closed' | 'stopped' | 'unsent';
 
 /**
  * A message the socket will never send.
@@ -88,15 +90,19 @@ export function byteSize(data: MessageData): number {
       const c = data.charCodeAt(i);
       if (c < 0x80) bytes += 1;
       else if (c < 0x800) bytes += 2;
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < data.length) {
+      else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(data.charCodeAt(i + 1))) {
         bytes += 4;
         i++;
-      } else bytes += 3;
+      } else bytes += 3; // a lone surrogate goes out as U+FFFD, 3 bytes
     }
     return bytes;
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
   return (data as ArrayBufferLike | ArrayBufferView).byteLength;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 interface Entry {

@@ -1,8 +1,8 @@
 import type { CloseClassification } from '../policy/classify.js';
 import { adviceFor, resolveDefinition } from '../registry/resolve.js';
 import type { AdviceCatalog, CodeMap } from '../registry/types.js';
+import type { PolicyEvent } from './events.js';
 import type { RefreshContext } from './options.js';
-import type { PolicyEvent } from './resilient-socket.js';
 
 // What ResilientSocket and the reconnecting-websocket adapter do alike when a policy close
 // arrives: run the app's auth refresh, and build the `policy` event with the registry's advice.

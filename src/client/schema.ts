@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../engine/config.js';
 import { mustBe } from '../registry/codes.js';
 import { isAdviceCatalog, isCodeMap, LOCALE_EXPECTED } from '../registry/resolve.js';
 
@@ -25,10 +26,15 @@ export function numberRule(min: number, exclusive: boolean, integer = false, inf
 }
 
 export const positive = /* @__PURE__ */ numberRule(0, true);
+/** A duration the socket hands to `setTimeout`: an integer number of ms in [min, 2147483647]. */
+export const timer = (min: number): Rule => [
+  (v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= MAX_TIMER_MS,
+  `an integer number of ms in [${min}, ${MAX_TIMER_MS}]`,
+];
 export const nonNegative = /* @__PURE__ */ numberRule(0, false);
 export const required = (rule: Rule): Rule => [rule[0], rule[1], true];
 export const isFunction: Rule = [(v) => typeof v === 'function', 'a function'];
-const isBoolean: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
+export const isBoolean: Rule = [(v) => typeof v === 'boolean', 'a boolean'];
 export const oneOf = (...allowed: string[]): Rule => [
   (v) => allowed.includes(v as string),
   `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,

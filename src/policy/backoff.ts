@@ -99,8 +99,10 @@ function exponential(base: number, cap: number, attempt: number): number {
  * - `reconnect-later`: random in [5 s, 30 s], the ceiling growing like `reconnect` after that.
  * - `slow-down` and rate-limit `policy`: base = min(slowDownMax, slowDownMin * 2^attempt), delay
  *   random in [base, 2 * base]: at least 30 s, 5-10 min at the cap.
- * - A `retryAfterMs` hint replaces all of that: it is a floor, jitter only adds up to
- *   `hintJitter` of it, and it is clamped to one hour.
+ * - A `retryAfterMs` hint is a floor on top of that: the delay is the larger of the code's own
+ *   delay and the hint plus up to `hintJitter` of it (the hint clamped to one hour).
+ * - `maxDelayMs` caps every `reconnect` delay, fleet ones included; only the server's own
+ *   instructions go above it (a hint, 1012's 5-30 s, 1013's and rate limits' >= 30 s).
  *
  * @example
  * ```ts
@@ -111,27 +113,42 @@ function exponential(base: number, cap: number, attempt: number): number {
  */
 export function nextDelay(input: DelayInput, config: BackoffConfig = DEFAULT_BACKOFF): number {
   const r = unit(input.random);
-  if (input.retryAfterMs !== undefined && Number.isFinite(input.retryAfterMs)) {
-    const floor = Math.min(Math.max(input.retryAfterMs, 0), MAX_HINT_MS);
-    return Math.round(floor + r * floor * config.hintJitter);
-  }
-  switch (input.action) {
+  const own = profileDelay(input.action, input.attempt, input.scope, r, config);
+  if (input.retryAfterMs === undefined || !Number.isFinite(input.retryAfterMs)) return own;
+  // A hint is a floor on top of the code's own delay, never a replacement: `retry-after=0` must
+  // not remove backoff.
+  const floor = Math.min(Math.max(input.retryAfterMs, 0), MAX_HINT_MS);
+  return Math.max(own, Math.round(floor + r * floor * config.hintJitter));
+}
+
+function profileDelay(
+  action: CloseAction,
+  attempt: number,
+  scope: DelayInput['scope'],
+  r: number,
+  config: BackoffConfig,
+): number {
+  switch (action) {
     case 'reconnect-later': {
-      const ceiling = Math.max(config.laterMaxMs, exponential(config.initialDelayMs, config.maxDelayMs, input.attempt));
+      const ceiling = Math.max(config.laterMaxMs, exponential(config.initialDelayMs, config.maxDelayMs, attempt));
       return Math.round(config.laterMinMs + r * (ceiling - config.laterMinMs));
     }
     case 'slow-down':
     case 'policy': {
-      const base = exponential(config.slowDownMinMs, config.slowDownMaxMs, input.attempt);
+      const base = exponential(config.slowDownMinMs, config.slowDownMaxMs, attempt);
       return Math.round(base + r * base);
     }
     default: {
-      if (input.scope !== 'fleet')
-        return Math.round(r * exponential(config.initialDelayMs, config.maxDelayMs, input.attempt));
-      const ceiling = exponential(config.fleetInitialDelayMs, config.fleetMaxDelayMs, input.attempt);
+      if (scope !== 'fleet') return Math.round(r * exponential(config.initialDelayMs, config.maxDelayMs, attempt));
+      // `maxDelayMs` bounds every delay closewise picks itself, the fleet's wide spread included.
+      const ceiling = exponential(
+        config.fleetInitialDelayMs,
+        Math.min(config.fleetMaxDelayMs, config.maxDelayMs),
+        attempt,
+      );
       // The first wave spreads over the whole window; later attempts stay in the upper half of
       // theirs, so early retries do not pile onto the first wave (full jitter would peak at e/C).
-      return Math.round(input.attempt > 0 ? ceiling / 2 + (r * ceiling) / 2 : r * ceiling);
+      return Math.round(attempt > 0 ? ceiling / 2 + (r * ceiling) / 2 : r * ceiling);
     }
   }
 }

@@ -8,7 +8,8 @@ import type { CloseClassification } from './classify.js';
  * - `fatal`: the close code says retrying cannot help (1003, 1007, 1009, ...).
  * - `policy`: the app called `stop()` on a `policy` event.
  * - `policy-loop`: the same policy close came back right after an auth refresh.
- * - `gave-up`: `maxAttempts` or `maxElapsedMs` was spent, or an untrusted code kept repeating.
+ * - `gave-up`: `maxAttempts` or `maxElapsedMs` was spent (refreshes count as attempts), or an
+ *   untrusted code kept repeating.
  * - `closed`: the app called `close()`, or the server closed normally with reconnecting turned off.
  *
  * @example
@@ -92,7 +93,9 @@ export function decideAfterClose(input: DecideInput): CloseDecision {
       if (c.policyKind === 'auth' && input.canRefresh) {
         const last = input.lastRefresh;
         const looped = last !== undefined && last.code === c.code && input.now - last.at <= input.loopWindowMs;
-        return looped ? { type: 'stop', reason: 'policy-loop' } : { type: 'refresh' };
+        if (looped) return { type: 'stop', reason: 'policy-loop' };
+        // A refresh is an attempt: it spends the budget like one.
+        return budgetSpent(input) ? { type: 'stop', reason: 'gave-up' } : { type: 'refresh' };
       }
       return { type: 'pause', kind: c.policyKind ?? 'other' };
     default:

@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '../client/clock.js';
-import type { ResilientSocketEvents, SocketStatus } from '../client/resilient-socket.js';
+import type { ResilientSocketEvents, SocketStatus } from '../client/events.js';
 import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../client/schema.js';
 import { en } from '../registry/advice/en.js';
 import { mustBe } from '../registry/codes.js';

@@ -1,4 +1,4 @@
-import type { SocketStatus } from '../client/resilient-socket.js';
+import type { SocketStatus } from '../client/events.js';
 import { en } from '../registry/advice/en.js';
 import { mustBe } from '../registry/codes.js';
 import { describeClose } from '../registry/describe.js';

@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { spawnGateway } from '../../servers/spawn-gateway.mjs';
 import { startUpstream } from '../../servers/upstream.mjs';
+import type { ResilientSocketEvents } from '../../src/client/events.js';
 import type { ResilientSocketOptions } from '../../src/client/options.js';
-import { ResilientSocket, type ResilientSocketEvents } from '../../src/client/resilient-socket.js';
+import { ResilientSocket } from '../../src/client/resilient-socket.js';
 import type { CloseClassification } from '../../src/policy/classify.js';
 import { nextEvent, waitFor } from '../support/wait.js';
 
@@ -118,7 +119,8 @@ describe('through a real gateway process', () => {
   it('1008 rate limit with retry-after=2: policy event, waits at least 2 s, reconnects by itself', async () => {
     const up = await upstream({ rateLimit: 5, retryAfterSeconds: 2 });
     const gw = await gateway(up.url);
-    const socket = client(`${gw.url}/live`);
+    // The rate limit's own delay made short (1-2 s), so the 2 s hint is the floor that decides.
+    const socket = client(`${gw.url}/live`, { backoff: { slowDownMinMs: 1000, slowDownMaxMs: 1000 } });
     await nextEvent(socket, 'open');
     const policy = nextEvent(socket, 'policy');
     for (let i = 0; i < 10; i++) socket.send(`flood ${i}`);

@@ -1,4 +1,5 @@
-import type { ResilientSocket, ResilientSocketEvents } from '../../src/client/resilient-socket.js';
+import type { ResilientSocketEvents } from '../../src/client/events.js';
+import type { ResilientSocket } from '../../src/client/resilient-socket.js';
 
 /** Polls until the predicate holds; fails after `timeoutMs` (bounded, never hangs a run). */
 export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BACKOFF, nextDelay } from '../../src/policy/backoff.js';
 import { MAX_HINT_MS } from '../../src/policy/hints.js';
+import type { CloseAction } from '../../src/registry/types.js';
 
 const at = (r: number) => () => r;
 
@@ -38,11 +39,26 @@ describe('nextDelay', () => {
     expect(nextDelay({ action: 'slow-down', attempt: 50, random: at(1) })).toBe(600_000);
   });
 
-  it('a retry-after hint is a floor that jitter only adds to (up to 20 %)', () => {
-    expect(nextDelay({ action: 'reconnect', attempt: 9, retryAfterMs: 2000, random: at(0) })).toBe(2000);
-    expect(nextDelay({ action: 'reconnect', attempt: 9, retryAfterMs: 2000, random: at(1) })).toBe(2400);
-    expect(nextDelay({ action: 'slow-down', attempt: 0, retryAfterMs: 5000, random: at(0) })).toBe(5000);
+  it("a retry-after hint is a floor on the code's own delay, never a replacement", () => {
+    expect(nextDelay({ action: 'reconnect', attempt: 0, retryAfterMs: 2000, random: at(0) })).toBe(2000);
+    expect(nextDelay({ action: 'reconnect', attempt: 0, retryAfterMs: 2000, random: at(1) })).toBe(2400);
+    // The code's own delay is longer than the hint: it stands.
+    expect(nextDelay({ action: 'reconnect', attempt: 9, retryAfterMs: 2000, random: at(1) })).toBe(30_000);
+    expect(nextDelay({ action: 'slow-down', attempt: 0, retryAfterMs: 5000, random: at(0) })).toBe(30_000);
+    // retry-after=0 keeps backoff.
+    expect(nextDelay({ action: 'reconnect', attempt: 3, retryAfterMs: 0, random: at(0.5) })).toBe(4000);
     expect(nextDelay({ action: 'reconnect', attempt: 0, retryAfterMs: 1e12, random: at(0) })).toBe(MAX_HINT_MS);
+  });
+
+  it('maxDelayMs caps fleet delays too; the server-instructed ones (1012, 1013) may exceed it', () => {
+    const capped = { ...DEFAULT_BACKOFF, initialDelayMs: 20, maxDelayMs: 100 };
+    for (const attempt of [0, 1, 5, 40]) {
+      expect(nextDelay({ action: 'reconnect', attempt, random: at(1), scope: 'fleet' }, capped)).toBeLessThanOrEqual(
+        100,
+      );
+    }
+    expect(nextDelay({ action: 'reconnect-later', attempt: 0, random: at(0) }, capped)).toBe(5000);
+    expect(nextDelay({ action: 'slow-down', attempt: 0, random: at(0) }, capped)).toBe(30_000);
   });
 
   it('survives a broken random source', () => {
@@ -72,14 +88,21 @@ describe('nextDelay', () => {
     );
   });
 
-  it('property: a hint is never undercut and never exceeds hint * 1.2 (clamped to 1 h)', () => {
+  it("property: with a hint, the delay is the larger of the code's own and hint * (1 + up to 20 %)", () => {
     fc.assert(
-      fc.property(fc.nat({ max: 10 * MAX_HINT_MS }), fc.double({ min: 0, max: 1, noNaN: true }), (hint, r) => {
-        const d = nextDelay({ action: 'slow-down', attempt: 0, retryAfterMs: hint, random: at(r) });
-        const floor = Math.min(hint, MAX_HINT_MS);
-        expect(d).toBeGreaterThanOrEqual(floor);
-        expect(d).toBeLessThanOrEqual(Math.round(floor * 1.2));
-      }),
+      fc.property(
+        fc.nat({ max: 10 * MAX_HINT_MS }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom('reconnect', 'reconnect-later', 'slow-down', 'policy') as fc.Arbitrary<CloseAction>,
+        fc.nat({ max: 50 }),
+        (hint, r, action, attempt) => {
+          const own = nextDelay({ action, attempt, random: at(r) });
+          const d = nextDelay({ action, attempt, retryAfterMs: hint, random: at(r) });
+          const floor = Math.min(hint, MAX_HINT_MS);
+          expect(d).toBeGreaterThanOrEqual(Math.max(own, floor));
+          expect(d).toBeLessThanOrEqual(Math.max(own, Math.round(floor * 1.2)));
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PolicyEvent, ResilientSocket, type ResilientSocketEvents } from '../../src/client/resilient-socket.js';
+import type { PolicyEvent, ResilientSocketEvents } from '../../src/client/events.js';
+import { ResilientSocket } from '../../src/client/resilient-socket.js';
 import { MAX_HINT_MS } from '../../src/policy/hints.js';
 import { FakeClock, FakeLifecycle, FakeWebSocket, seededRandom } from '../support/fakes.js';
 

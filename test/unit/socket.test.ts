@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClosewiseError, OutboxFullError } from '../../src/client/errors.js';
+import type { PolicyEvent, ResilientSocketEvents, StoppedEvent } from '../../src/client/events.js';
 import type { ResilientSocketOptions } from '../../src/client/options.js';
-import {
-  type PolicyEvent,
-  ResilientSocket,
-  type ResilientSocketEvents,
-  type StoppedEvent,
-} from '../../src/client/resilient-socket.js';
+import { ResilientSocket } from '../../src/client/resilient-socket.js';
 import type { CloseClassification } from '../../src/policy/classify.js';
 import { en } from '../../src/registry/advice/en.js';
 import { tr } from '../../src/registry/advice/tr.js';
@@ -432,7 +428,7 @@ describe('policy closes', () => {
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
-  it('auth.refresh runs on an auth close, then exactly one reconnect', async () => {
+  it('auth.refresh runs on an auth close, then the usual backoff, then exactly one reconnect', async () => {
     let token = 'old';
     const refreshCalls: unknown[] = [];
     const socket = make(
@@ -452,6 +448,9 @@ describe('policy closes', () => {
     expect(socket.status.state).toBe('connecting');
     await flushPromises();
     expect(refreshCalls).toEqual(['policy']);
+    // The refresh was an attempt: the first reconnect delay (at most 1 s) follows it.
+    expect(socket.status).toMatchObject({ state: 'backoff', attempt: 1 });
+    clock.advance(1000);
     expect(FakeWebSocket.instances).toHaveLength(2);
     expect(FakeWebSocket.last.url).toBe('ws://test/live?token=new');
     expect(policies).toHaveLength(0);
@@ -463,6 +462,7 @@ describe('policy closes', () => {
     FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.serverClose(1008, 'token expired');
     await flushPromises();
+    clock.advance(1000);
     FakeWebSocket.last.serverOpen();
     clock.advance(1000);
     FakeWebSocket.last.serverClose(1008, 'token expired');
@@ -502,6 +502,10 @@ describe('policy closes', () => {
       await flushPromises();
     }
     expect(triggers).toEqual(['handshake']);
+    // The refresh counts as the third retry, and the usual backoff follows it.
+    expect(socket.status).toMatchObject({ state: 'backoff', attempt: 3 });
+    expect(FakeWebSocket.instances).toHaveLength(3);
+    clock.runNext();
     expect(FakeWebSocket.instances).toHaveLength(4);
     expect(socket.status.state).toBe('connecting');
   });
@@ -530,6 +534,7 @@ describe('policy closes', () => {
     await flushPromises();
     // Long before the 10 s connect timeout, and counted as a hidden handshake rejection.
     expect(triggers).toEqual(['handshake']);
+    clock.runNext();
     expect(FakeWebSocket.instances).toHaveLength(3);
   });
 
@@ -545,18 +550,20 @@ describe('policy closes', () => {
     expect(socket.status.state).toBe('connecting');
   });
 
-  it('a rate-limit 1008 emits policy, waits the hint, resumes by itself and throttles sends', () => {
+  it('a rate-limit 1008 emits policy, waits its slow-down delay (the hint is a floor), resumes by itself and throttles sends', () => {
     const socket = make({ rateLimit: { sendIntervalMs: 100, recoverAfterMs: 10_000 } });
     const policies = record(socket, 'policy');
     FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.serverClose(1008, 'rate limit exceeded; retry-after=2');
     const e = policies[0] as PolicyEvent;
     expect(e.kind).toBe('rate-limit');
-    expect(e.resumeAt).toBeGreaterThanOrEqual(2000);
-    expect(socket.status.state).toBe('backoff');
-    clock.advance(1999);
+    // A 2 s hint does not shorten the rate limit's own >= 30 s: the hint is only a floor.
+    const resumeAt = e.resumeAt as number;
+    expect(resumeAt).toBeGreaterThanOrEqual(30_000);
+    expect(socket.status).toMatchObject({ state: 'backoff', nextRetryAt: resumeAt });
+    clock.advance(resumeAt - 1);
     expect(FakeWebSocket.instances).toHaveLength(1);
-    clock.advance(500);
+    clock.advance(1);
     expect(FakeWebSocket.instances).toHaveLength(2);
     const ws = FakeWebSocket.last;
     ws.serverOpen();
@@ -784,7 +791,8 @@ describe('close() and reconnect()', () => {
     socket.on('state', (s) => seen.push(`${s.state}/${socket.status.state}`));
     FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.serverClose(1014);
-    expect(seen).toEqual(['open/open', 'backoff/backoff']);
+    // The constructor's own `connecting` is delivered too, once a listener can hear it.
+    expect(seen).toEqual(['connecting/connecting', 'open/open', 'backoff/backoff']);
   });
 });
 

@@ -1,0 +1,109 @@
+import type { MessageData } from '../client/outbox.js';
+import type { CloseClassification, ConnectionPhase } from '../policy/classify.js';
+import { HEALTHY, type Outage } from './outage.js';
+import { emptyQueue, type Queue } from './queue.js';
+import type { Throttle } from './throttle.js';
+
+/**
+ * Where the connection is, with what that place waits for. Every wait carries the id that its
+ * result must bring back (`id` for providers and refreshes, `conn` for a native socket), so a
+ * late result of an attempt that is over is recognised and ignored.
+ *
+ * - `connecting`: `resolve` (URL and protocol providers), `handshake` (native socket), `hook`
+ *   (`onOpen`), or `refresh` (`auth.refresh`, then backoff).
+ * - `open`, `backoff` (`until`; `policy` when a rate-limit `policy` event's actions still apply),
+ *   `paused` (`policy` token, or `hidden` for a page in the back/forward cache), `offline`,
+ *   `stopped`, `closed`.
+ *
+ * @example
+ * ```ts
+ * const phase: Phase = { name: 'backoff', until: 1_500 };
+ * ```
+ */
+export type Phase =
+  | { readonly name: 'connecting'; readonly step: 'resolve'; readonly id: number }
+  | { readonly name: 'connecting'; readonly step: 'handshake' | 'hook'; readonly conn: number }
+  | { readonly name: 'connecting'; readonly step: 'refresh'; readonly id: number }
+  | { readonly name: 'open'; readonly conn: number }
+  | { readonly name: 'backoff'; readonly until: number; readonly policy?: number }
+  | { readonly name: 'paused'; readonly policy?: number; readonly hidden?: true }
+  | { readonly name: 'offline' }
+  | { readonly name: 'stopped' }
+  | { readonly name: 'closed' };
+
+/**
+ * Every timer the engine sets. One of each at most; a firing carries the id it was set with, so a
+ * firing that was already on its way when the timer was replaced or cleared is ignored.
+ *
+ * @example
+ * ```ts
+ * const name: TimerName = 'retry';
+ * ```
+ */
+export type TimerName =
+  | 'retry'
+  | 'deadline'
+  | 'close-after-error'
+  | 'uptime'
+  | 'heartbeat'
+  | 'pong'
+  | 'throttle'
+  | 'recover';
+
+/**
+ * A message given to a native socket that may still sit in its buffer. `own` marks heartbeat
+ * pings: counted against `bufferedAmount`, never reported.
+ */
+export interface InFlight {
+  readonly data: MessageData;
+  readonly own: boolean;
+}
+
+/**
+ * The whole state of one connection's life, as a value.
+ *
+ * @example
+ * ```ts
+ * const s = initialState();
+ * s.phase.name; // 'closed' until the `start` input
+ * ```
+ */
+export interface EngineState {
+  readonly phase: Phase;
+  /** Source of every id (attempts, connections, timers, policy events). */
+  readonly seq: number;
+  /** Attempts since construction: `OpenContext.attempt` and `open.attempt`. */
+  readonly attempts: number;
+  readonly outage: Outage;
+  readonly throttle?: Throttle;
+  /** Is the lifecycle subscribed? Off only after `close()`. */
+  readonly listening: boolean;
+  readonly timers: { readonly [K in TimerName]?: number };
+  /** Messages accepted by `send()` that wait for an open connection. */
+  readonly outbox: Queue<MessageData>;
+  /** Messages handed to the current native socket that its buffer may still hold. */
+  readonly inFlight: Queue<InFlight>;
+  readonly lastClose?: CloseClassification;
+  /** Native sockets we closed ourselves whose close event is still to come, and their phase. */
+  readonly retired: readonly { readonly conn: number; readonly phase: ConnectionPhase }[];
+}
+
+/** The state before the `start` input. */
+export function initialState(): EngineState {
+  return {
+    phase: { name: 'closed' },
+    seq: 0,
+    attempts: 0,
+    outage: HEALTHY,
+    listening: false,
+    timers: {},
+    outbox: emptyQueue(),
+    inFlight: emptyQueue(),
+    retired: [],
+  };
+}
+
+/** The native socket the engine is using now, if any. */
+export function currentConn(phase: Phase): number | undefined {
+  return phase.name === 'open' || (phase.name === 'connecting' && 'conn' in phase) ? phase.conn : undefined;
+}
