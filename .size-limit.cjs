@@ -29,7 +29,7 @@ module.exports = [
     import: '{ ResilientSocket }',
     gzip: true,
     // 12.26 kB once the pure engine replaced the class (issue 11, in progress); was 10.3 kB.
-    limit: '12.4 KB',
+    limit: '12.5 KB',
     modifyEsbuildConfig: withoutAdviceText,
   },
   {
@@ -38,7 +38,7 @@ module.exports = [
     import: '{ ResilientSocket }',
     gzip: true,
     // 13.28 kB once the pure engine replaced the class (issue 11, in progress); was 11.4 kB.
-    limit: '13.4 KB',
+    limit: '13.5 KB',
   },
   {
     name: 'closewise: classifyClose alone',
@@ -76,7 +76,7 @@ module.exports = [
     path: dist('adapters/reconnecting-websocket.js'),
     import: '{ withClosePolicy }',
     gzip: true,
-    // 7.48 kB measured once it validated its options like the socket does (it was 6.99 kB).
-    limit: '8.2 KB',
+    // 11.33 kB once it became an interpreter of the engine (issue 11, in progress); was 7.48 kB.
+    limit: '11.5 KB',
   },
 ];

@@ -1,17 +1,13 @@
 import { type Clock, systemClock } from '../client/clock.js';
-import { GuardedEmitter } from '../client/emitter.js';
-import { ClosewiseError } from '../client/errors.js';
-import type { ResilientSocketEvents, SocketStatus, StoppedEvent } from '../client/events.js';
+import type { OpenEvent, ResilientSocketEvents } from '../client/events.js';
+import { EngineHost, type HostOptions, type OwnEffect } from '../client/host.js';
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
-import { policyEvent, runRefresh } from '../client/policy-actions.js';
 import { checkOptions, type Rule, type Rules, type Schema, sharedOptions } from '../client/schema.js';
-import type { ConnectionState } from '../client/state.js';
+import { currentConn } from '../engine/state.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
-import { type CloseClassification, type CloseInitiator, classifyUnchecked, reportedCode } from '../policy/classify.js';
-import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { enPolicy } from '../registry/advice/en-policy.js';
 import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
-import type { AdviceCatalog, PolicyKind } from '../registry/types.js';
+import type { AdviceCatalog } from '../registry/types.js';
 
 /**
  * The parts of a reconnecting-websocket 4.x instance the adapter uses.
@@ -72,32 +68,61 @@ export type ClosePolicyEvents = Pick<
   'state' | 'open' | 'close' | 'reconnecting' | 'policy' | 'stopped' | 'error'
 >;
 
-interface Attempt {
-  opened: boolean;
-  close?: { code: number; reason: string; wasClean: boolean };
-  waiters: Array<() => void>;
-}
-
 // The adapter takes exactly the options it shares with ResilientSocket.
 const OPTIONS: { readonly [K in keyof ClosePolicyOptions]-?: Rule | Schema } = {
   ...sharedOptions,
   auth: sharedOptions.auth satisfies Rules<NonNullable<ClosePolicyOptions['auth']>>,
 };
 
-/** How long we wait for the native close after reconnecting-websocket reported a made-up one. */
-const NATIVE_CLOSE_GRACE_MS = 2000;
+/** The parts of rws's options and internals the guard reads. */
+interface RwsInternals {
+  _options?: { maxRetries?: number; minUptime?: number; connectionTimeout?: number };
+  _shouldReconnect?: boolean;
+  /** Left set when close() lands during rws's own wait (an rws bug); cleared before we resume. */
+  _connectLock?: boolean;
+}
 
-const ABNORMAL = { code: 1006, reason: '', wasClean: false } as const;
+interface NativeSocket extends WebSocketLike {
+  addEventListener(type: string, listener: (event: never) => void): void;
+}
+
+/** The engine's numbers, with rws's own limits (maxRetries, minUptime, connectionTimeout) as closewise's. */
+function hostOptions(options: ClosePolicyOptions, rws: RwsInternals['_options'] = {}): HostOptions {
+  const { auth } = options;
+  return {
+    backoff: DEFAULT_BACKOFF,
+    maxAttempts: rws.maxRetries ?? Number.POSITIVE_INFINITY,
+    maxElapsedMs: Number.POSITIVE_INFINITY,
+    minUptimeMs: rws.minUptime ?? 5000,
+    connectTimeoutMs: rws.connectionTimeout ?? 4000,
+    reconnectOnNormalClose: options.reconnectOnNormalClose !== false,
+    codes: asCodeMaps(options.codes),
+    ...(auth && {
+      auth: {
+        refresh: auth.refresh,
+        handshakeFailures: auth.handshakeFailures ?? 3,
+        loopWindowMs: auth.loopWindowMs ?? 60_000,
+      },
+    }),
+    rateLimit: { sendIntervalMs: 0, recoverAfterMs: 0 },
+    outbox: { maxMessages: 0, maxBytes: 0, overflow: 'drop-newest', requeueUnsent: false },
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    locale: options.locale ?? enPolicy,
+  };
+}
 
 /**
  * A reconnecting-websocket instance, governed by closewise's close policy.
  *
  * reconnecting-websocket 4.4.0 reports every failed connection as a made-up close 1000, reconnects
- * forever on 1008 and has no jitter. The adapter hands it a `WebSocket` class that records each
- * native socket's real close event, classifies every close with `classifyClose`, stops it on
- * `stop` and `policy` actions (emitting the same `policy`, `stopped` and `close` events as
- * `ResilientSocket`), holds it back for `reconnect-later`, `slow-down` and retry hints, and runs
- * the same `auth.refresh` flow. Retries for ordinary transient closes stay reconnecting-websocket's.
+ * forever on 1008 and has no jitter. The guard runs the same engine as `ResilientSocket` and
+ * carries out its effects with rws calls: it hands rws a `WebSocket` class whose sockets it
+ * watches (so every close is the real one), holds rws closed between attempts and starts each
+ * attempt the engine decides on with `rws.reconnect()`. Closes, delays, `policy`, `auth.refresh`
+ * and `stopped` are therefore exactly `ResilientSocket`'s. rws's `maxRetries`, `minUptime` and
+ * `connectionTimeout` act as `backoff.maxAttempts`, `backoff.minUptimeMs` and `connectTimeoutMs`;
+ * its delay options are not used. The app's own `rws.close()` is final, like `guard.close()`.
  *
  * @example
  * ```ts
@@ -108,37 +133,21 @@ const ABNORMAL = { code: 1006, reason: '', wasClean: false } as const;
  */
 export class ClosePolicyGuard<
   R extends ReconnectingWebSocketLike = ReconnectingWebSocketLike,
-> extends GuardedEmitter<ClosePolicyEvents> {
+> extends EngineHost<ClosePolicyEvents> {
   /** The reconnecting-websocket instance; use it for `send`, `binaryType`, `onmessage` and so on. */
   readonly rws: R;
-  readonly #attempts = new WeakMap<object, Attempt>();
-  #latest: object | undefined;
-  #current: ConnectionState = 'connecting';
-  #nextRetryAt: number | undefined;
-  #lastClose: CloseClassification | undefined;
-  #held = false;
-  #heldUntil = 0;
-  #resumeTimer: unknown;
-  #generation = 0;
-  #repeat: { code: number; count: number } | undefined;
-  #handshakeFailures = 0;
-  #lastRefresh: { at: number; code: number } | undefined;
-  /** Reports the attempt still waiting for its native close, with 1006 if that never came. */
-  #settleWaiting: (() => void) | undefined;
-  readonly #clock: Clock;
-  readonly #random: () => number;
-  readonly #locale: AdviceCatalog;
-  readonly #codes;
-  readonly #onRwsOpen = () => this.#handleOpen();
-  readonly #onRwsClose = (event: { code: number; reason: string; wasClean: boolean }) => this.#handleClose(event);
-
-  readonly #options: ClosePolicyOptions;
+  readonly #close: R['close'];
+  readonly #reconnect: R['reconnect'];
+  /** Is rws held closed by us, between the engine's attempts? */
+  #holding = false;
+  #disposed = false;
+  /** The socket rws just created for the attempt the engine is resolving. */
+  #created: NativeSocket | undefined;
+  #native: NativeSocket | undefined;
+  #conn = 0;
 
   constructor(build: (WebSocket: WebSocketConstructor) => R, options: ClosePolicyOptions = {}) {
     checkOptions('withClosePolicy', OPTIONS, options);
-    const clock = options.clock ?? systemClock;
-    super(clock);
-    this.#options = options;
     const Native = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (typeof Native !== 'function') {
       throw new TypeError(
@@ -148,316 +157,149 @@ export class ClosePolicyGuard<
     if (typeof build !== 'function') {
       throw new TypeError('withClosePolicy: the first argument must build the reconnecting-websocket instance');
     }
-    this.#clock = clock;
-    this.#random = options.random ?? Math.random;
-    this.#locale = options.locale ?? enPolicy;
-    this.#codes = asCodeMaps(options.codes);
-    this.rws = build(this.#recordingWebSocket(Native));
-    this.rws.addEventListener('open', this.#onRwsOpen as never);
-    this.rws.addEventListener('close', this.#onRwsClose as never);
-  }
-
-  /** Same shape as `ResilientSocket.status`, so the status banner works with the adapter too. */
-  get status(): SocketStatus {
-    return {
-      state: this.#current,
-      attempt: (this.rws as unknown as { retryCount?: number }).retryCount ?? 0,
-      ...(this.#current === 'backoff' && this.#nextRetryAt !== undefined && { nextRetryAt: this.#nextRetryAt }),
-      ...(this.#lastClose && { lastClose: this.#lastClose }),
+    // rws creates its sockets asynchronously, after its own wait: the guard exists by then.
+    const sink: { created?: (ws: NativeSocket) => void } = {};
+    const rws = build(watched(Native, (ws) => sink.created?.(ws)));
+    super(hostOptions(options, (rws as RwsInternals)._options));
+    this.rws = rws;
+    sink.created = (ws) => this.#onCreated(ws);
+    this.#close = rws.close.bind(rws);
+    this.#reconnect = rws.reconnect.bind(rws);
+    // The app's own calls go through the engine: its close() is final, its reconnect() resets.
+    rws.close = (code = 1000, reason = '') => {
+      this.dispatch({ type: 'close', code, reason });
+      this.#close(code, reason);
     };
+    rws.reconnect = () => this.dispatch({ type: 'reconnect' });
+    this.start();
   }
 
-  /** Connects again now, from any state, with reconnecting-websocket's retry count reset. */
+  /** Connects again now, from any state, with backoff reset. */
   reconnect(): void {
-    this.#generation++;
-    this.#clearResume();
-    this.#repeat = undefined;
-    this.#handshakeFailures = 0;
-    this.#lastRefresh = undefined;
-    this.#resume();
+    this.dispatch({ type: 'reconnect' });
   }
 
   /** Closes for good (the rws instance too); later closes are reported but not acted on. */
   close(code = 1000, reason = ''): void {
-    this.#generation++;
-    this.#clearResume();
-    this.#held = true;
     this.rws.close(code, reason);
-    this.#enter('closed');
-    this.emit('stopped', { reason: 'closed' });
   }
 
   /** Detaches from the rws instance without closing it. */
   dispose(): void {
-    this.#generation++;
-    this.#clearResume();
-    this.rws.removeEventListener('open', this.#onRwsOpen as never);
-    this.rws.removeEventListener('close', this.#onRwsClose as never);
+    this.#disposed = true;
+    this.rws.close = this.#close;
+    this.rws.reconnect = this.#reconnect;
   }
 
-  // The class reconnecting-websocket constructs: the real WebSocket, with the real close recorded.
-  #recordingWebSocket(Native: WebSocketConstructor): WebSocketConstructor {
-    const onCreate = (ws: WebSocketLike & EventTargetLike) => {
-      const attempt: Attempt = { opened: false, waiters: [] };
-      this.#attempts.set(ws, attempt);
-      this.#latest = ws;
-      ws.addEventListener('open', () => {
-        attempt.opened = true;
-      });
-      ws.addEventListener('close', (event: { code: number; reason: string; wasClean: boolean }) => {
-        attempt.close = { code: event.code, reason: event.reason, wasClean: event.wasClean };
-        for (const wake of attempt.waiters.splice(0)) wake();
-      });
-      // `ws` throws on an unhandled 'error'; rws removes its own listener before closing.
-      ws.addEventListener('error', () => {});
-      const waiting = this.#settleWaiting;
-      if (!waiting) {
-        if (!this.#held) this.#enter('connecting');
+  protected override dispatch(input: Parameters<EngineHost<ClosePolicyEvents>['dispatch']>[0]) {
+    return this.#disposed ? undefined : super.dispatch(input);
+  }
+
+  protected perform(e: OwnEffect): void {
+    switch (e.type) {
+      case 'resolve': {
+        // The first attempt is rws's own, started by its constructor; every later one is ours.
+        if (!this.#holding && (this.rws as RwsInternals)._shouldReconnect !== false) return;
+        this.#holding = false;
+        (this.rws as RwsInternals)._connectLock = false;
+        this.#reconnect();
         return;
       }
-      // rws has moved on while the previous attempt's native close is still missing (Node 22's
-      // WebSocket never fires it after a refused handshake): report that attempt first, so closes
-      // stay in order. A microtask, so that rws has finished wiring this socket if we stop it.
-      queueMicrotask(() => {
-        waiting();
-        if (!this.#held && this.#latest === ws) this.#enter('connecting');
-      });
-    };
-    function RecordingWebSocket(url: string, protocols?: string | string[]) {
-      const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as WebSocketLike &
-        EventTargetLike;
-      onCreate(ws);
-      return ws;
+      case 'connect': {
+        const ws = this.#created;
+        this.#created = undefined;
+        if (ws) this.#watch(e.conn, ws);
+        return;
+      }
+      case 'close-native':
+        if (e.conn !== this.#conn) return;
+        this.#holding = true;
+        try {
+          this.#close(e.code, e.reason);
+        } catch (error) {
+          this.dispatch({ type: 'close-failed', conn: e.conn, error });
+        }
+        return;
+      default:
+      // transmit, run-hook, ping, listen: the guard has no outbox, hook, heartbeat or lifecycle.
     }
-    // reconnecting-websocket checks `WebSocket.CLOSING === 2` before using a class.
-    return Object.assign(RecordingWebSocket, {
-      CONNECTING: 0,
-      OPEN: 1,
-      CLOSING: 2,
-      CLOSED: 3,
-    }) as unknown as WebSocketConstructor;
   }
 
-  #handleOpen(): void {
-    if (this.#held) return;
-    this.#handshakeFailures = 0;
-    this.#enter('open');
-    const ws = this.#latest as WebSocketLike | undefined;
-    this.emit('open', { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt: this.status.attempt });
+  protected openEvent(conn: number, attempt: number): OpenEvent {
+    const ws = conn === this.#conn ? this.#native : undefined;
+    return { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt };
   }
 
-  #handleClose(event: { code: number; reason: string; wasClean: boolean }): void {
-    const ws = this.#latest;
-    const attempt = ws ? this.#attempts.get(ws) : undefined;
-    const gen = this.#generation;
-    // The app may also have called rws.close() itself: then it is a client close too.
-    const byApp = !this.#held && (this.rws as unknown as { _closeCalled?: boolean })._closeCalled === true;
-    const byUs = this.#held || byApp;
-    const report = (real: { code: number; reason: string; wasClean: boolean }) => {
-      if (gen !== this.#generation && !byUs) return;
-      this.#act(real, attempt?.opened ? 'open' : 'handshake', byUs ? 'client' : 'server');
-    };
-    if (!attempt || attempt.close) {
-      report(attempt?.close ?? event);
+  protected buffered(): number {
+    return 0;
+  }
+
+  protected writable(): boolean {
+    return false;
+  }
+
+  protected online(): boolean {
+    return true;
+  }
+
+  #onCreated(ws: NativeSocket): void {
+    const p = this.state.phase;
+    if (!this.#disposed && p.name === 'connecting' && p.step === 'resolve') {
+      this.#created = ws;
+      this.dispatch({ type: 'resolved', id: p.id, url: ws.url });
       return;
     }
-    // reconnecting-websocket made this close event up (after an error or its own timeout); the
-    // native socket's real close follows: wait for it, a browser reports 1006 there. The wait ends
-    // when it comes, after NATIVE_CLOSE_GRACE_MS, or when rws starts its next attempt.
-    const settle = () => {
-      if (this.#settleWaiting !== settle) return;
-      this.#settleWaiting = undefined;
-      this.#clock.clearTimeout(timer);
-      report(attempt.close ?? ABNORMAL);
+    if (this.#disposed) return;
+    // rws connected on a schedule of its own: not an attempt the engine asked for.
+    ws.addEventListener('error', noop);
+    this.#hold();
+    ws.close(1000, 'closewise: close policy');
+  }
+
+  /** Feeds the engine the real events of `ws`, before rws's own handlers see them. */
+  #watch(conn: number, ws: NativeSocket): void {
+    this.#native = ws;
+    this.#conn = conn;
+    // Whatever follows a close or an error is the engine's to decide: hold rws before its own
+    // handler schedules a reconnect.
+    const holdIfLive = () => {
+      if (currentConn(this.state.phase) === conn) this.#hold();
     };
-    this.#settleWaiting = settle;
-    const timer = this.#clock.setTimeout(settle, NATIVE_CLOSE_GRACE_MS);
-    attempt.waiters.push(settle);
-  }
-
-  #act(
-    event: { code: number; reason: string; wasClean: boolean },
-    phase: 'handshake' | 'open',
-    initiator: CloseInitiator,
-  ): void {
-    const code = reportedCode(event.code);
-    const repeats = this.#repeat?.code === code ? this.#repeat.count : 0;
-    const c = classifyUnchecked(
-      { code, reason: event.reason, wasClean: event.wasClean },
-      {
-        codes: this.#codes,
-        initiator,
-        phase,
-        repeats,
-        ...(this.#options.reconnectOnNormalClose !== undefined && {
-          reconnectOnNormalClose: this.#options.reconnectOnNormalClose,
-        }),
-      },
-    );
-    this.#lastClose = c;
-    this.#repeat = { code, count: repeats + 1 };
-    if (c.phase === 'handshake' && c.code === 1006 && c.initiator === 'server') this.#handshakeFailures++;
-    this.emit('close', c);
-    if (initiator === 'client') {
-      if (this.#current !== 'closed' && !this.#held) this.#enter('closed');
-      return;
-    }
-    this.#perform(this.#decide(c), c);
-  }
-
-  #decide(c: CloseClassification): CloseDecision {
-    const auth = this.#options.auth;
-    return decideAfterClose({
-      classification: c,
-      // reconnecting-websocket keeps its own retry budget (maxRetries).
-      attempt: this.#repeat?.count ?? 0,
-      now: this.#clock.now(),
-      maxAttempts: Number.POSITIVE_INFINITY,
-      maxElapsedMs: Number.POSITIVE_INFINITY,
-      canRefresh: auth !== undefined,
-      handshakeFailures: this.#handshakeFailures,
-      refreshAfterHandshakeFailures: auth?.handshakeFailures ?? 3,
-      ...(this.#lastRefresh && { lastRefresh: this.#lastRefresh }),
-      loopWindowMs: auth?.loopWindowMs ?? 60_000,
-      random: this.#random,
-      backoff: DEFAULT_BACKOFF,
+    ws.addEventListener('open', () => this.dispatch({ type: 'native-open', conn }));
+    ws.addEventListener('error', (event: unknown) => {
+      holdIfLive();
+      this.dispatch({ type: 'native-error', conn, event });
+    });
+    ws.addEventListener('close', (event: { code: number; reason: string; wasClean: boolean }) => {
+      holdIfLive();
+      // Not a spread: a native CloseEvent's reason and wasClean are prototype getters.
+      this.dispatch({ type: 'native-close', conn, code: event.code, reason: event.reason, wasClean: event.wasClean });
     });
   }
 
-  #perform(decision: CloseDecision, c: CloseClassification): void {
-    switch (decision.type) {
-      case 'none':
-        this.#hold();
-        this.#stopWith('closed', c);
-        return;
-      case 'retry':
-        if (c.action === 'reconnect' && c.retryAfterMs === undefined) {
-          // An ordinary transient close: reconnecting-websocket's own retry stands.
-          this.#nextRetryAt = this.#clock.now() + this.#rwsDelay();
-          this.#enter('backoff');
-          return;
-        }
-        this.#hold();
-        this.#resumeAfter(decision.delayMs, c);
-        return;
-      case 'refresh':
-        this.#hold();
-        this.#refresh(c);
-        return;
-      case 'pause':
-        this.#hold();
-        this.#enter('paused');
-        this.#emitPolicy(c, decision.kind);
-        return;
-      case 'rate-limit':
-        this.#hold();
-        this.#resumeAfter(decision.delayMs, c);
-        this.#emitPolicy(c, 'rate-limit', this.#nextRetryAt);
-        return;
-      case 'stop':
-        this.#hold();
-        this.#stopWith(decision.reason, c);
-        return;
-    }
-  }
-
-  /** Stops reconnecting-websocket's own reconnect. */
   #hold(): void {
-    if (this.#held) return;
-    this.#held = true;
-    // rws has already scheduled its next attempt; close() makes that attempt return early, but
-    // leaves its connect lock set (a known rws bug), which `resume()` releases once it has passed.
-    this.#heldUntil = this.#clock.now() + this.#rwsDelay() + 50;
-    this.rws.close(1000, 'closewise: close policy');
-  }
-
-  /** The delay of the attempt reconnecting-websocket has scheduled (0 if it does not say). */
-  #rwsDelay(): number {
-    const internals = this.rws as unknown as { _getNextDelay?: () => number };
-    return internals._getNextDelay?.() ?? 0;
-  }
-
-  #resume(): void {
-    const wait = this.#heldUntil - this.#clock.now();
-    if (wait > 0) {
-      const gen = this.#generation;
-      this.#resumeTimer = this.#clock.setTimeout(() => {
-        this.#resumeTimer = undefined;
-        if (gen === this.#generation) this.#resume();
-      }, wait);
-      return;
-    }
-    this.#held = false;
-    (this.rws as unknown as { _connectLock?: boolean })._connectLock = false;
-    this.#enter('connecting');
-    this.rws.reconnect();
-  }
-
-  #resumeAfter(delayMs: number, c: CloseClassification): void {
-    this.#nextRetryAt = this.#clock.now() + delayMs;
-    this.#enter('backoff');
-    const gen = this.#generation;
-    this.#resumeTimer = this.#clock.setTimeout(() => {
-      this.#resumeTimer = undefined;
-      if (gen === this.#generation) this.#resume();
-    }, delayMs);
-    this.emit('reconnecting', { attempt: this.#repeat?.count ?? 1, delayMs, classification: c });
-  }
-
-  #clearResume(): void {
-    if (this.#resumeTimer !== undefined) this.#clock.clearTimeout(this.#resumeTimer);
-    this.#resumeTimer = undefined;
-  }
-
-  #refresh(c: CloseClassification): void {
-    const auth = this.#options.auth;
-    if (!auth) return;
-    const gen = ++this.#generation;
-    const done = () => {
-      if (gen !== this.#generation) return;
-      this.#lastRefresh = { at: this.#clock.now(), code: c.code };
-      this.#resume();
-    };
-    const failed = (error: unknown) => {
-      if (gen !== this.#generation) return;
-      this.#enter('paused');
-      this.emit('error', new ClosewiseError('auth-refresh', 'closewise: auth.refresh failed; paused', error));
-      this.#emitPolicy(c, 'auth');
-    };
-    runRefresh(auth.refresh, c, done, failed);
-  }
-
-  #emitPolicy(c: CloseClassification, kind: PolicyKind, resumeAt?: number): void {
-    const gen = this.#generation;
-    const actions = {
-      retry: () => {
-        if (gen === this.#generation) this.reconnect();
-      },
-      stop: () => {
-        if (gen !== this.#generation) return;
-        this.#generation++;
-        this.#clearResume();
-        this.#stopWith('policy', c);
-      },
-    };
-    this.emit('policy', policyEvent(c, kind, this.#locale, this.#codes, actions, resumeAt));
-  }
-
-  #stopWith(reason: StopReason, classification: CloseClassification): void {
-    this.#enter('stopped');
-    const event: StoppedEvent = { reason, classification };
-    this.emit('stopped', event);
-  }
-
-  #enter(state: ConnectionState): void {
-    if (state !== 'backoff') this.#nextRetryAt = undefined;
-    this.#current = state;
-    this.emit('state', this.status);
+    if (this.#holding || this.#disposed) return;
+    this.#holding = true;
+    this.#close(1000, 'closewise: close policy');
   }
 }
 
-interface EventTargetLike {
-  addEventListener(type: string, listener: (event: never) => void): void;
+function noop(): void {}
+
+/** The class rws constructs: the real WebSocket, each instance shown to `created` first. */
+function watched(Native: WebSocketConstructor, created: (ws: NativeSocket) => void): WebSocketConstructor {
+  function WatchedWebSocket(url: string, protocols?: string | string[]) {
+    const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as NativeSocket;
+    created(ws);
+    return ws;
+  }
+  // reconnecting-websocket checks `WebSocket.CLOSING === 2` before using a class.
+  return Object.assign(WatchedWebSocket, {
+    CONNECTING: 0,
+    OPEN: 1,
+    CLOSING: 2,
+    CLOSED: 3,
+  }) as unknown as WebSocketConstructor;
 }
 
 /**

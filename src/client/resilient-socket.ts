@@ -1,13 +1,11 @@
-import type { Effect, EngineEvent } from '../engine/effects.js';
-import type { Env, Failure, Input } from '../engine/inputs.js';
+import type { Failure, Input } from '../engine/inputs.js';
 import { size } from '../engine/queue.js';
-import { currentConn, type EngineState, initialState, type TimerName } from '../engine/state.js';
-import { statusOf } from '../engine/status.js';
-import { type SendOutcome, step } from '../engine/step.js';
+import { currentConn } from '../engine/state.js';
+import type { SendOutcome } from '../engine/step.js';
 import { describeValue, mustBe } from '../registry/codes.js';
-import { GuardedEmitter } from './emitter.js';
 import { ClosewiseError, OutboxFullError } from './errors.js';
-import type { ResilientSocketEvents, SendResult, SocketStatus } from './events.js';
+import type { OpenEvent, ResilientSocketEvents, SendResult } from './events.js';
+import { EngineHost, type OwnEffect } from './host.js';
 import {
   type Provider,
   type ResilientSocketOptions,
@@ -16,7 +14,7 @@ import {
   type WebSocketLike,
 } from './options.js';
 import { byteSize, isMessageData, type MessageData } from './outbox.js';
-import { isPromise, policyEvent } from './policy-actions.js';
+import { isPromise } from './policy-actions.js';
 import { toWebSocketUrl } from './url.js';
 
 const OPEN = 1;
@@ -52,7 +50,7 @@ function resolveProvider<T>(provider: Provider<T>): T | Promise<T> {
  * socket.send(JSON.stringify({ subscribe: 'prices' })); // queued until open
  * ```
  */
-export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
+export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   static readonly CONNECTING = 0;
   static readonly OPEN = 1;
   static readonly CLOSING = 2;
@@ -60,16 +58,8 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
 
   readonly #options: ResolvedOptions;
   readonly #url: Provider<string>;
-  readonly #env: Env;
-  #state: EngineState = initialState();
-  /** Inputs that arrived while a step was running: stepped in order once it is done. */
-  readonly #inbox: Input[] = [];
-  #stepping = false;
-  /** Events of the constructor's steps: nobody can listen yet, so they go out right after it. */
-  #held: EngineEvent[] | undefined = [];
   #native: WebSocketLike | undefined;
   #conn = 0;
-  readonly #timers = new Map<TimerName, unknown>();
   #unsubscribe: (() => void) | undefined;
   #lastUrl = '';
   #binary: 'blob' | 'arraybuffer';
@@ -81,30 +71,17 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
    */
   constructor(url: Provider<string>, options: ResilientSocketOptions = {}) {
     const o = resolveOptions(options);
-    super(o.clock);
+    super(o);
     this.#options = o;
     if (typeof url !== 'function') this.#lastUrl = toWebSocketUrl(url, pageBase());
     this.#url = url;
     this.#binary = o.binaryType ?? 'blob';
-    this.#env = {
-      now: () => o.clock.now(),
-      random: o.random,
-      buffered: () => this.#live()?.bufferedAmount ?? 0,
-      writable: () => this.#live()?.readyState === OPEN,
-      online: () => !o.lifecycle || o.lifecycle.isOnline(),
-    };
-    this.#run({ type: 'start' });
-    queueMicrotask(() => this.#release());
-  }
-
-  /** The connection's status, updated before every `state` event. */
-  get status(): SocketStatus {
-    return statusOf(this.#state);
+    this.start();
   }
 
   /** 0 (CONNECTING) while trying or waiting, 1 (OPEN), 3 (CLOSED) once closed or stopped. */
   get readyState(): number {
-    const state = this.#state.phase.name;
+    const state = this.state.phase.name;
     if (state === 'open') return ResilientSocket.OPEN;
     if (state === 'closed' || state === 'stopped') return ResilientSocket.CLOSED;
     return ResilientSocket.CONNECTING;
@@ -122,12 +99,12 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
 
   /** Bytes queued in the native socket plus bytes waiting in the outbox. */
   get bufferedAmount(): number {
-    return (this.#live()?.bufferedAmount ?? 0) + this.#state.outbox.bytes;
+    return (this.#live()?.bufferedAmount ?? 0) + this.state.outbox.bytes;
   }
 
   /** Messages waiting in the outbox for an open connection. */
   get queuedMessages(): number {
-    return size(this.#state.outbox);
+    return size(this.state.outbox);
   }
 
   get binaryType(): 'blob' | 'arraybuffer' {
@@ -156,19 +133,19 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
    */
   send(data: MessageData): SendResult {
     checkMessage('ResilientSocket.send', data);
-    if (this.#state.phase.name === 'closed' && this.#inbox.length === 0) {
+    if (this.state.phase.name === 'closed' && this.queued === 0) {
       throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
     }
     const input: Input = { type: 'send', data, bytes: byteSize(data) };
     let outcome: SendOutcome | undefined;
-    if (!this.#stepping) outcome = this.#dispatch(input);
-    else if (this.#inbox.length === 0) {
+    if (!this.stepping) outcome = this.dispatch(input);
+    else if (this.queued === 0) {
       // From a listener or a hook, with nothing queued before it: what is left of the running
       // step is its events, so stepping the send now keeps every message in order.
-      outcome = this.#stepNow(input);
+      outcome = this.stepNow(input);
     } else {
       // Behind a queued call (a close() or reconnect() from the same listener): it waits its turn.
-      this.#inbox.push(input);
+      this.enqueue(input);
       return 'queued';
     }
     if (typeof outcome === 'object') throw new OutboxFullError(outcome.full, outcome.max);
@@ -195,7 +172,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     if (bytes > MAX_REASON_BYTES) {
       throw new RangeError(`ResilientSocket.close: reason must be at most 123 UTF-8 bytes, got ${bytes}`);
     }
-    this.#dispatch({ type: 'close', code, reason });
+    this.dispatch({ type: 'close', code, reason });
   }
 
   /**
@@ -208,85 +185,16 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
    * ```
    */
   reconnect(): void {
-    this.#dispatch({ type: 'reconnect' });
+    this.dispatch({ type: 'reconnect' });
   }
 
-  // ---- the loop ----------------------------------------------------------------------------
+  // ---- effects on the native socket ------------------------------------------------------
 
-  /** Steps `input`, after the constructor's held events (once there are listeners). */
-  #dispatch(input: Input): SendOutcome | undefined {
-    if (!this.#stepping) this.#release();
-    return this.#run(input);
-  }
-
-  #run(input: Input): SendOutcome | undefined {
-    this.#inbox.push(input);
-    if (this.#stepping) return undefined;
-    this.#stepping = true;
-    let outcome: SendOutcome | undefined;
-    try {
-      for (let next = this.#inbox.shift(); next; next = this.#inbox.shift()) {
-        const sent = this.#stepNow(next);
-        if (next === input) outcome = sent;
-      }
-    } finally {
-      this.#stepping = false;
-    }
-    return outcome;
-  }
-
-  #stepNow(input: Input): SendOutcome | undefined {
-    const result = step(this.#options, this.#state, input, this.#env);
-    this.#state = result.state;
-    for (const effect of result.effects) this.#perform(effect);
-    return result.sent;
-  }
-
-  /** Delivers the constructor's events; calls their listeners make wait in the inbox. */
-  #release(): void {
-    const held = this.#held;
-    if (!held) return;
-    this.#held = undefined;
-    this.#stepping = true;
-    try {
-      for (const event of held) this.#deliver(event);
-    } finally {
-      this.#stepping = false;
-    }
-    // #run appends what it is given: taking the last one out keeps the order.
-    const last = this.#inbox.pop();
-    if (last) this.#run(last);
-  }
-
-  // ---- effects -----------------------------------------------------------------------------
-
-  #perform(e: Effect): void {
+  protected perform(e: OwnEffect): void {
     switch (e.type) {
-      case 'emit':
-        if (this.#held) this.#held.push(e.event);
-        else this.#deliver(e.event);
-        return;
       case 'transmit':
         if (e.conn === this.#conn) this.#native?.send(e.data);
         return;
-      case 'set-timer': {
-        const clock = this.#options.clock;
-        const old = this.#timers.get(e.name);
-        if (old !== undefined) clock.clearTimeout(old);
-        const handle = clock.setTimeout(() => {
-          if (this.#timers.get(e.name) === handle) this.#timers.delete(e.name);
-          this.#dispatch({ type: 'timer', name: e.name, id: e.id });
-        }, e.ms);
-        this.#timers.set(e.name, handle);
-        return;
-      }
-      case 'clear-timer': {
-        const handle = this.#timers.get(e.name);
-        if (handle === undefined) return;
-        this.#options.clock.clearTimeout(handle);
-        this.#timers.delete(e.name);
-        return;
-      }
       case 'resolve':
         this.#resolve(e.id);
         return;
@@ -295,9 +203,6 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
         return;
       case 'run-hook':
         this.#runHook(e.conn, e.attempt);
-        return;
-      case 'refresh':
-        this.#refresh(e.id, e);
         return;
       case 'close-native':
         this.#closeNative(e.conn, e.code, e.reason, e.report);
@@ -311,54 +216,26 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     }
   }
 
-  #deliver(e: EngineEvent): void {
-    switch (e.name) {
-      case 'message':
-        this.emit('message', e.data);
-        return;
-      case 'state':
-        this.emit('state', e.status);
-        return;
-      case 'open': {
-        const ws = e.conn === this.#conn ? this.#native : undefined;
-        this.emit('open', { url: ws?.url ?? this.#lastUrl, protocol: ws?.protocol ?? '', attempt: e.attempt });
-        return;
-      }
-      case 'close':
-        this.emit('close', e.classification);
-        return;
-      case 'reconnecting':
-        this.emit('reconnecting', {
-          attempt: e.attempt,
-          delayMs: e.delayMs,
-          ...(e.classification && { classification: e.classification }),
-        });
-        return;
-      case 'policy': {
-        const { policy } = e;
-        const o = this.#options;
-        const actions = {
-          retry: () => this.#dispatch({ type: 'policy-retry', policy }),
-          stop: () => this.#dispatch({ type: 'policy-stop', policy }),
-        };
-        this.emit('policy', policyEvent(e.classification, e.kind, o.locale, o.codes, actions, e.resumeAt));
-        return;
-      }
-      case 'stopped':
-        this.emit('stopped', { reason: e.reason, ...(e.classification && { classification: e.classification }) });
-        return;
-      case 'drop':
-        this.emit('drop', { data: e.data, reason: e.reason });
-        return;
-      case 'error':
-        this.emit('error', new ClosewiseError(e.kind, e.error.message, e.error.cause));
-        return;
-    }
+  protected openEvent(conn: number, attempt: number): OpenEvent {
+    const ws = conn === this.#conn ? this.#native : undefined;
+    return { url: ws?.url ?? this.#lastUrl, protocol: ws?.protocol ?? '', attempt };
+  }
+
+  protected buffered(): number {
+    return this.#live()?.bufferedAmount ?? 0;
+  }
+
+  protected writable(): boolean {
+    return this.#live()?.readyState === OPEN;
+  }
+
+  protected online(): boolean {
+    return this.#options.lifecycle?.isOnline() !== false;
   }
 
   #resolve(id: number): void {
     const failed = (message: string, cause: unknown) =>
-      this.#dispatch({ type: 'resolve-failed', id, error: { message, cause } });
+      this.dispatch({ type: 'resolve-failed', id, error: { message, cause } });
     let url: string | Promise<string>;
     let protocols: string | string[] | undefined | Promise<string | string[] | undefined>;
     try {
@@ -376,7 +253,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
         failed((error as Error).message, error);
         return;
       }
-      this.#dispatch({ type: 'resolved', id, url: href, ...(p !== undefined && { protocols: p }) });
+      this.dispatch({ type: 'resolved', id, url: href, ...(p !== undefined && { protocols: p }) });
     };
     if (isPromise(url) || isPromise(protocols)) {
       Promise.all([url, protocols]).then(
@@ -394,7 +271,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     try {
       ws = new this.#options.WebSocket(url, protocols);
     } catch (error) {
-      this.#dispatch({
+      this.dispatch({
         type: 'connect-failed',
         conn,
         error: { message: `closewise: new WebSocket(${url}) threw`, cause: error },
@@ -405,7 +282,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     this.#conn = conn;
     if (this.#options.binaryType) ws.binaryType = this.#binary;
     const heartbeat = this.#options.heartbeat;
-    ws.onopen = () => this.#dispatch({ type: 'native-open', conn });
+    ws.onopen = () => this.dispatch({ type: 'native-open', conn });
     ws.onmessage = (event) => {
       const { data } = event;
       let pong: boolean | Failure = false;
@@ -416,40 +293,26 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
           pong = { message: 'closewise: heartbeat.isPong threw', cause };
         }
       }
-      this.#dispatch({ type: 'native-message', conn, data, pong });
+      this.dispatch({ type: 'native-message', conn, data, pong });
     };
-    ws.onerror = (event) => this.#dispatch({ type: 'native-error', conn, event });
+    ws.onerror = (event) => this.dispatch({ type: 'native-error', conn, event });
     // Not a spread: a native CloseEvent's reason and wasClean are prototype getters.
     ws.onclose = (event) =>
-      this.#dispatch({ type: 'native-close', conn, code: event.code, reason: event.reason, wasClean: event.wasClean });
+      this.dispatch({ type: 'native-close', conn, code: event.code, reason: event.reason, wasClean: event.wasClean });
   }
 
   #runHook(conn: number, attempt: number): void {
     const hook = this.#options.onOpen;
     const ws = this.#native;
     if (!hook || !ws) return;
-    const done = () => this.#dispatch({ type: 'hook-done', conn });
-    const failed = (error: unknown) => this.#dispatch({ type: 'hook-failed', conn, error });
+    const done = () => this.dispatch({ type: 'hook-done', conn });
+    const failed = (error: unknown) => this.dispatch({ type: 'hook-failed', conn, error });
     const send = (data: MessageData) => {
       checkMessage('onOpen send', data);
       ws.send(data);
     };
     try {
       const result = hook({ send, attempt });
-      if (isPromise(result)) result.then(done, failed);
-      else done();
-    } catch (error) {
-      failed(error);
-    }
-  }
-
-  #refresh(id: number, e: Extract<Effect, { type: 'refresh' }>): void {
-    const auth = this.#options.auth;
-    if (!auth) return;
-    const done = () => this.#dispatch({ type: 'refreshed', id });
-    const failed = (error: unknown) => this.#dispatch({ type: 'refresh-failed', id, error });
-    try {
-      const result = auth.refresh({ trigger: e.trigger, classification: e.classification });
       if (isPromise(result)) result.then(done, failed);
       else done();
     } catch (error) {
@@ -469,7 +332,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     try {
       ws.close(code, reason);
     } catch (error) {
-      this.#dispatch({ type: 'close-failed', conn, error });
+      this.dispatch({ type: 'close-failed', conn, error });
     }
   }
 
@@ -480,21 +343,21 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
     try {
       data = heartbeat.ping();
     } catch (cause) {
-      this.#dispatch({ type: 'ping-failed', conn, error: { message: 'closewise: heartbeat.ping threw', cause } });
+      this.dispatch({ type: 'ping-failed', conn, error: { message: 'closewise: heartbeat.ping threw', cause } });
       return;
     }
     if (!isMessageData(data)) {
       const message = `closewise: heartbeat.ping must return ${MESSAGE_DATA}, got ${describeValue(data)}`;
-      this.#dispatch({ type: 'ping-failed', conn, error: { message } });
+      this.dispatch({ type: 'ping-failed', conn, error: { message } });
       return;
     }
-    this.#dispatch({ type: 'ping-built', conn, data, bytes: byteSize(data) });
+    this.dispatch({ type: 'ping-built', conn, data, bytes: byteSize(data) });
   }
 
   #listen(on: boolean): void {
     const lifecycle = this.#options.lifecycle;
     if (on && lifecycle && !this.#unsubscribe) {
-      this.#unsubscribe = lifecycle.subscribe((event) => this.#dispatch({ type: 'lifecycle', event }));
+      this.#unsubscribe = lifecycle.subscribe((event) => this.dispatch({ type: 'lifecycle', event }));
     } else if (!on && this.#unsubscribe) {
       this.#unsubscribe();
       this.#unsubscribe = undefined;
@@ -503,7 +366,7 @@ export class ResilientSocket extends GuardedEmitter<ResilientSocketEvents> {
 
   /** The native socket of the engine's current connection, if it has one. */
   #live(): WebSocketLike | undefined {
-    return currentConn(this.#state.phase) === this.#conn ? this.#native : undefined;
+    return currentConn(this.state.phase) === this.#conn ? this.#native : undefined;
   }
 }
 
