@@ -4,6 +4,7 @@ import { EngineHost, type HostOptions, type OwnEffect } from '../client/host.js'
 import type { RefreshContext, WebSocketConstructor, WebSocketLike } from '../client/options.js';
 import { checkOptions, type Rule, type Rules, type Schema, sharedOptions } from '../client/schema.js';
 import { currentConn } from '../engine/state.js';
+import { DEV } from '../internal/dev.js';
 import { DEFAULT_BACKOFF } from '../policy/backoff.js';
 import { enPolicy } from '../registry/advice/en-policy.js';
 import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
@@ -69,10 +70,10 @@ export type ClosePolicyEvents = Pick<
 >;
 
 // The adapter takes exactly the options it shares with ResilientSocket.
-const OPTIONS: { readonly [K in keyof ClosePolicyOptions]-?: Rule | Schema } = {
+const schema = (): { readonly [K in keyof ClosePolicyOptions]-?: Rule | Schema } => ({
   ...sharedOptions,
   auth: sharedOptions.auth satisfies Rules<NonNullable<ClosePolicyOptions['auth']>>,
-};
+});
 
 /** The parts of rws's options and internals the guard reads. */
 interface RwsInternals {
@@ -147,7 +148,7 @@ export class ClosePolicyGuard<
   #conn = 0;
 
   constructor(build: (WebSocket: WebSocketConstructor) => R, options: ClosePolicyOptions = {}) {
-    checkOptions('withClosePolicy', OPTIONS, options);
+    if (DEV) checkOptions('withClosePolicy', schema(), options);
     const Native = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (typeof Native !== 'function') {
       throw new TypeError(

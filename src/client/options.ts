@@ -1,3 +1,4 @@
+import { DEV } from '../internal/dev.js';
 import { type BackoffConfig, DEFAULT_BACKOFF } from '../policy/backoff.js';
 import type { CloseClassification } from '../policy/classify.js';
 import { enPolicy } from '../registry/advice/en-policy.js';
@@ -241,7 +242,8 @@ export interface ResolvedOptions {
 
 // Validation: see schema.ts. This is the socket's schema, complete by construction.
 const OWNER = 'ResilientSocket';
-const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } = {
+// A function, so that a production build, which never calls it, leaves all of it out.
+const schema = (): { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } => ({
   ...sharedOptions,
   protocols: [
     (v) =>
@@ -284,7 +286,7 @@ const SCHEMA: { readonly [K in keyof ResilientSocketOptions]-?: Rule | Schema } 
     'false or an object with isOnline(), subscribe()',
   ],
   binaryType: oneOf('blob', 'arraybuffer'),
-};
+});
 
 /** RFC 6455 §4.1: a subprotocol is an HTTP token; browsers and `ws` throw a SyntaxError otherwise. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -305,8 +307,10 @@ function checkProtocols(protocols: ResilientSocketOptions['protocols']): void {
  * for anything negative, NaN, mistyped or unknown.
  */
 export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOptions {
-  checkOptions(OWNER, SCHEMA, options);
-  checkProtocols(options.protocols);
+  if (DEV) {
+    checkOptions(OWNER, schema(), options);
+    checkProtocols(options.protocols);
+  }
   const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (!Ctor) {
     throw new TypeError(
@@ -322,7 +326,7 @@ export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOp
     ['slowDownMinMs', 'slowDownMaxMs'],
   ] as const) {
     if (b[high] === undefined) backoff[high] = Math.max(backoff[high], backoff[low]);
-    else if (backoff[high] < backoff[low])
+    else if (DEV && backoff[high] < backoff[low])
       badOption(OWNER, `backoff.${high}`, `>= backoff.${low} (${backoff[low]})`, b[high]);
   }
   const { auth, outbox = {}, rateLimit = {} } = options;

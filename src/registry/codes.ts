@@ -54,7 +54,8 @@ const FLEET = { scope: 'fleet' } as const;
 /** Consecutive closes with an untrusted code before we stop looping on it. */
 export const DEFAULT_MAX_REPEATS = 5;
 
-// Defaults follow RFC 6455 §7.4.1, the IANA registry and DESIGN.md §3.
+// Names follow RFC 6455 §7.4.1 and the IANA registry. The default actions are closewise's policy
+// (DESIGN.md §3); src/registry/sources.ts says which of them a source prescribes.
 const STANDARD: Readonly<Record<number, Row>> = {
   1000: ['Normal Closure', 'reconnect', FLEET],
   1001: ['Going Away', 'reconnect', FLEET],
@@ -77,9 +78,13 @@ const STANDARD: Readonly<Record<number, Row>> = {
   3008: ['Timeout', 'reconnect'],
 };
 
-// 1005, 1006 and 1015 are only ever reported locally; 1004 is reserved. Every other standard code
-// may go in a close frame.
+// RFC 6455 §7.4.1: 1005, 1006 and 1015 must not be set in a close frame (a browser reports 1005 and
+// 1006 itself; it reports a TLS failure as 1006, never as 1015), and 1004 is reserved. Every other
+// standard code may go in a close frame. Any of them may still arrive from a non-conforming peer.
 const NEVER_SENT = [1004, 1005, 1006, 1015];
+
+/** The codes a browser reports itself, with no close frame carrying them (RFC 6455 §7.1.5). */
+export const REPORTED_LOCALLY: readonly number[] = [1005, 1006];
 
 const RANGE_NAMES: Readonly<Record<CodeRange, string>> = {
   'invalid-low': 'Invalid (below 1000)',

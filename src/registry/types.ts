@@ -31,7 +31,8 @@ export type PolicyKind = 'auth' | 'rate-limit' | 'other';
  * - `invalid-low`: 0-999, never valid on the wire, but browsers pass them through.
  * - `standard`: 1000-1015, defined by RFC 6455 and the IANA registry.
  * - `unassigned`: 1016-2999, reserved for future protocol use.
- * - `registered`: 3000-3999, registered with IANA by libraries and frameworks.
+ * - `registered`: 3000-3999, for libraries, frameworks and applications; IANA registers them on a
+ *   first-come basis, but many are used without a registration (RFC 6455 §7.4.2).
  * - `private`: 4000-4999, private use by applications.
  * - `invalid-high`: 5000-65535, never valid on the wire.
  *
@@ -100,13 +101,21 @@ export interface LocaleLabels {
     readonly differentAction: string;
     readonly sameRange: string;
     readonly differentRange: string;
-    readonly sendableDiffers: string;
-    readonly bothUnsendable: string;
+    /** `{code}` may go in a close frame. */
+    readonly mayBeSent: string;
+    /** `{code}` is 1005 or 1006: never sent, the browser reports it itself. */
+    readonly reportedLocally: string;
+    /** `{code}` must not be sent, but a non-conforming peer may still send it (1004, 1015, 0-999, 1016-2999, 5000+). */
+    readonly mustNotBeSent: string;
     readonly identical: string;
     readonly notSendable: string;
     readonly sendable: string;
     readonly action: string;
     readonly range: string;
+    /** Heading of the list of differences in a comparison view. */
+    readonly keyDifferences: string;
+    /** Heading of the section that says when each code is used. */
+    readonly whenToUseWhich: string;
   };
 }
 

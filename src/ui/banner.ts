@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/events.js';
 import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../client/schema.js';
+import { DEV } from '../internal/dev.js';
 import { en } from '../registry/advice/en.js';
 import { mustBe } from '../registry/codes.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
@@ -161,13 +162,15 @@ const bannerLocale: Rule = [isLocale, LOCALE_EXPECTED];
 const MOUNT_OPTIONS = { locale: bannerLocale, codes: codesRule, clock: clockRule } satisfies Rules<
   Omit<StatusBannerOptions, 'container'>
 >;
-const OPTIONS = {
-  ...MOUNT_OPTIONS,
-  container: required([
-    (v) => typeof (v as Element | null)?.appendChild === 'function' && !!(v as Element).ownerDocument,
-    'an Element (for a selector, pass document.querySelector(...))',
-  ]),
-} satisfies Rules<StatusBannerOptions>;
+// A function, so that a production build, which never calls it, leaves it out.
+const bannerOptions = () =>
+  ({
+    ...MOUNT_OPTIONS,
+    container: required([
+      (v) => typeof (v as Element | null)?.appendChild === 'function' && !!(v as Element).ownerDocument,
+      'an Element (for a selector, pass document.querySelector(...))',
+    ]),
+  }) satisfies Rules<StatusBannerOptions>;
 
 function checkSource(owner: string, socket: unknown): void {
   const s = socket as Partial<StatusSource> | null;
@@ -198,8 +201,10 @@ export function mountStatusBanner(
   socket: StatusSource,
   options: Omit<StatusBannerOptions, 'container'> = {},
 ): StatusBanner {
-  checkSource('mountStatusBanner', socket);
-  checkOptions('mountStatusBanner', MOUNT_OPTIONS, options);
+  if (DEV) {
+    checkSource('mountStatusBanner', socket);
+    checkOptions('mountStatusBanner', MOUNT_OPTIONS, options);
+  }
   const clock = options.clock ?? systemClock;
   let locale = options.locale ?? en;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
@@ -285,8 +290,10 @@ export function mountStatusBanner(
  * ```
  */
 export function createStatusBanner(socket: StatusSource, options: StatusBannerOptions): StatusBanner {
-  checkSource('createStatusBanner', socket);
-  checkOptions('createStatusBanner', OPTIONS, options);
+  if (DEV) {
+    checkSource('createStatusBanner', socket);
+    checkOptions('createStatusBanner', bannerOptions(), options);
+  }
   const { container, ...rest } = options;
   const host = container.ownerDocument.createElement('div');
   host.setAttribute('data-closewise-status', '');

@@ -80,4 +80,27 @@ describe('the built package', () => {
     expect(esmCounts.every((n) => n > 0)).toBe(true);
     expect(JSON.parse(viaCjs)).toEqual(esmCounts);
   });
+
+  // What a bundler with the `production` condition (Vite and webpack in production mode, esbuild
+  // with --conditions=production) gets, loaded here through Node's --conditions flag.
+  it.each([
+    ['the default build', [] as string[], 'TypeError: ResilientSocket: option maxRetries must be a known option'],
+    ['the production build', ['--conditions=production'], 'no option check'],
+  ])('%s: its option checks, and the send() and close() checks that both keep', (_, flags, optionOutcome) => {
+    const code = `
+      import { ResilientSocket } from 'closewise';
+      import { WebSocket } from 'ws';
+      const tryIt = (fn) => { try { fn(); return 'no option check'; } catch (e) { return String(e).split('\\n')[0]; } };
+      const options = tryIt(() => new ResilientSocket('ws://127.0.0.1:9/x', { WebSocket, lifecycle: false, maxRetries: 3 }).close());
+      const socket = new ResilientSocket('ws://127.0.0.1:9/x', { WebSocket, lifecycle: false });
+      const send = tryIt(() => socket.send({ a: 1 }));
+      const close = tryIt(() => socket.close(999));
+      socket.close();
+      console.log(JSON.stringify({ options, send, close }));`;
+    const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8' });
+    const result = JSON.parse(out.trim()) as Record<string, string>;
+    expect(result.options.startsWith(optionOutcome)).toBe(true);
+    expect(result.send).toMatch(/^TypeError: ResilientSocket.send: data must be a string/);
+    expect(result.close).toMatch(/^RangeError: ResilientSocket.close: code must be 1000 or 3000-4999, got 999/);
+  });
 });
