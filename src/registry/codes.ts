@@ -83,9 +83,6 @@ const STANDARD: Readonly<Record<number, Row>> = {
 // standard code may go in a close frame. Any of them may still arrive from a non-conforming peer.
 const NEVER_SENT = [1004, 1005, 1006, 1015];
 
-/** The codes a browser reports itself, with no close frame carrying them (RFC 6455 §7.1.5). */
-export const REPORTED_LOCALLY: readonly number[] = [1005, 1006];
-
 const RANGE_NAMES: Readonly<Record<CodeRange, string>> = {
   'invalid-low': 'Invalid (below 1000)',
   standard: 'Standard',

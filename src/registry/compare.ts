@@ -37,7 +37,10 @@ export interface ComparedCode extends CloseDescription {
 export interface CodeComparison {
   readonly a: ComparedCode;
   readonly b: ComparedCode;
-  /** Localized sentences naming the key differences (or sameness) of action, range and sendability. */
+  /**
+   * Localized sentences naming the key differences (or sameness) of action, range and, when either
+   * code must not be sent, whether each may go in a close frame.
+   */
   readonly differences: readonly string[];
   readonly locale: string;
 }
@@ -86,10 +89,17 @@ export function compareCodes(a: number, b: number, locale: Locale = en, options:
       ? fill(t.sameRange, { range: left.rangeLabel })
       : fill(t.differentRange, { a, b, rangeA: left.rangeLabel, rangeB: right.rangeLabel }),
   );
-  if (left.sendable !== right.sendable) {
-    differences.push(fill(t.sendableDiffers, { yes: left.sendable ? a : b, no: left.sendable ? b : a }));
-  } else if (!left.sendable) {
-    differences.push(t.bothUnsendable);
+  // Whether each code may go in a close frame, said whenever one of them may not.
+  if (!left.sendable || !right.sendable) {
+    const codes = a === b ? [left] : [left, right];
+    differences.push(codes.map((d) => fill(sendability(d, t), { code: d.code })).join(' '));
   }
   return { a: left, b: right, differences, locale: locale.id };
+}
+
+// 1005 and 1006 are never in a close frame: the browser reports them itself (RFC 6455 §7.1.5).
+// Every other unsendable code only arrives when a non-conforming peer sends it anyway.
+function sendability(d: CloseDescription, t: Locale['labels']['compare']): string {
+  if (d.sendable) return t.mayBeSent;
+  return d.code === 1005 || d.code === 1006 ? t.reportedLocally : t.mustNotBeSent;
 }

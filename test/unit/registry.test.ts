@@ -239,13 +239,24 @@ describe('compareCodes', () => {
     expect(c.locale).toBe('en');
   });
 
-  it('names sendability differences and identical codes', () => {
+  it('says which code may be sent, which the browser reports itself, and which only a non-conforming peer sends', () => {
     expect(compareCodes(1006, 1000).differences).toContain(
-      '1000 may be sent in a close frame; 1006 is only ever reported locally, never sent.',
+      '1006 is never sent in a close frame: the browser reports it itself. 1000 may be sent in a close frame.',
     );
     expect(compareCodes(1005, 1006).differences).toContain(
-      'Neither is ever sent on the wire; both are reported locally.',
+      '1005 is never sent in a close frame: the browser reports it itself. 1006 is never sent in a close frame: the browser reports it itself.',
     );
+    // 1004, 0-999, 1016-2999 and 5000+ are not reported locally: browsers pass them through from a peer.
+    for (const code of [1004, 1015, 999, 2000, 5000]) {
+      expect(compareCodes(1000, code).differences.at(-1)).toBe(
+        `1000 may be sent in a close frame. ${code} must not be sent in a close frame, but may arrive from a non-conforming peer.`,
+      );
+    }
+    expect(compareCodes(2000, 2000).differences.at(-1)).toBe(
+      '2000 must not be sent in a close frame, but may arrive from a non-conforming peer.',
+    );
+    // Two sendable codes: nothing to say about sendability.
+    expect(compareCodes(1008, 1014).differences).toHaveLength(2);
     expect(compareCodes(1014, 1014).differences[0]).toBe('These are the same code.');
     expect(compareCodes(1000, 4001).differences).toContain(
       '1000 is standard (1000-1015); 4001 is private use (4000-4999).',

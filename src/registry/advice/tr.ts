@@ -220,14 +220,17 @@ export const tr: Locale = {
       differentAction: '{a} "{actionA}", {b} ise "{actionB}" anlamına gelir.',
       sameRange: 'İkisi de aynı aralıkta: {range}.',
       differentRange: '{a}: {rangeA}; {b}: {rangeB}.',
-      sendableDiffers:
-        '{yes} bir kapanış çerçevesinde gönderilebilir; {no} yalnızca yerel olarak bildirilir, asla gönderilmez.',
-      bothUnsendable: 'İkisi de ağda asla gönderilmez; ikisi de yerel olarak bildirilir.',
-      identical: 'Bunlar aynı kod.',
-      notSendable: 'ağda asla gönderilmez',
-      sendable: 'ağda gönderilebilir',
+      mayBeSent: '{code} bir kapanış çerçevesinde gönderilebilir.',
+      reportedLocally: '{code} hiçbir zaman kapanış çerçevesinde gönderilmez; bu kodu tarayıcı kendisi bildirir.',
+      mustNotBeSent:
+        '{code} kapanış çerçevesinde gönderilmemelidir, ama standarda uymayan bir karşı taraftan yine de gelebilir.',
+      identical: 'İkisi aynı kod.',
+      notSendable: 'kapanış çerçevesinde gönderilmemeli',
+      sendable: 'kapanış çerçevesinde gönderilebilir',
       action: 'Eylem',
       range: 'Aralık',
+      keyDifferences: 'Temel Farklar',
+      whenToUseWhich: 'Hangisini Ne Zaman Kullanmalı',
     },
   },
 };
