@@ -1,12 +1,4 @@
 import { DEV } from '../internal/dev.js';
-import { type BackoffConfig, DEFAULT_BACKOFF } from '../policy/backoff.js';
-import type { CloseClassification } from '../policy/classify.js';
-import { enPolicy } from '../registry/advice/en-policy.js';
-import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
-import type { AdviceCatalog, CodeMap } from '../registry/types.js';
-import { type Clock, systemClock } from './clock.js';
-import { browserLifecycle, type Lifecycle } from './lifecycle.js';
-import type { MessageData, OverflowPolicy } from './outbox.js';
 import {
   badOption,
   checkOptions,
@@ -22,7 +14,15 @@ import {
   sharedOptions,
   timer,
   withMethods,
-} from './schema.js';
+} from '../internal/schema.js';
+import { type BackoffConfig, DEFAULT_BACKOFF } from '../policy/backoff.js';
+import type { CloseClassification } from '../policy/classify.js';
+import { enPolicy } from '../registry/advice/en-policy.js';
+import { asCodeMaps, type CodesOption } from '../registry/resolve.js';
+import type { AdviceCatalog, CodeMap } from '../registry/types.js';
+import { type Clock, systemClock } from './clock.js';
+import { browserLifecycle, type Lifecycle } from './lifecycle.js';
+import type { MessageData, OverflowPolicy } from './outbox.js';
 
 /**
  * A value, or a function giving it (sync or async), called before every attempt.

@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/events.js';
-import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../client/schema.js';
 import { DEV } from '../internal/dev.js';
+import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../internal/schema.js';
 import { en } from '../registry/advice/en.js';
 import { mustBe } from '../registry/codes.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';

@@ -98,7 +98,7 @@ describe('the built package', () => {
       socket.close();
       console.log(JSON.stringify({ options, send, close }));`;
     const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8' });
-    const result = JSON.parse(out.trim()) as Record<string, string>;
+    const result = JSON.parse(out.trim()) as { options: string; send: string; close: string };
     expect(result.options.startsWith(optionOutcome)).toBe(true);
     expect(result.send).toMatch(/^TypeError: ResilientSocket.send: data must be a string/);
     expect(result.close).toMatch(/^RangeError: ResilientSocket.close: code must be 1000 or 3000-4999, got 999/);
