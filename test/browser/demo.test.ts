@@ -34,7 +34,8 @@ beforeAll(async () => {
     ...demoConfig({ quiet: true }),
     configFile: false,
     logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0 },
+    // No HMR and no file watching: a source file saved during the run must not reload the page.
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
   });
   await server.listen();
   const address = server.httpServer?.address() as AddressInfo | null;
