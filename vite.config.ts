@@ -33,7 +33,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One Chromium at a time on a 2-core machine.
+          // One browser at a time, one test file at a time, on a 2-core machine.
           fileParallelism: false,
         },
       },
