@@ -35,7 +35,8 @@ import type { MessageData, OverflowPolicy } from './outbox.js';
 export type Provider<T> = T | (() => T | Promise<T>);
 
 /**
- * The shape of a WebSocket constructor: the browser's, or `ws` in Node.
+ * The shape of a WebSocket constructor: the browser's, Node 22's global, `ws`'s, React Native's.
+ * Each of them is accepted under `strict` as it is, with no cast.
  *
  * @example
  * ```ts
@@ -47,6 +48,10 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 
 /**
  * The parts of a WebSocket instance the socket uses; the browser's and `ws`'s both fit.
+ *
+ * The handlers take `never`: the socket installs its own handlers and reads only `code`,
+ * `reason`, `wasClean` and `data`, so any implementation's handler type fits (a parameter type
+ * of `unknown` would reject the DOM's `(ev: Event) => any` under `strictFunctionTypes`).
  *
  * @example
  * ```ts
@@ -64,13 +69,20 @@ export interface WebSocketLike {
   /** Starts the closing handshake. */
   close(code?: number, reason?: string): void;
   /** Handler for the open event. */
-  onopen: ((event: unknown) => void) | null;
-  /** Handler for the close event. */
-  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+  onopen: ((event: never) => void) | null;
+  /** Handler for the close event: the socket's reads `code`, `reason` and `wasClean`. */
+  onclose: ((event: never) => void) | null;
   /** Handler for the error event. */
-  onerror: ((event: unknown) => void) | null;
-  /** Handler for the message event. */
-  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: never) => void) | null;
+  /** Handler for the message event: the socket's reads `data`. */
+  onmessage: ((event: never) => void) | null;
+}
+
+/** The close event as the socket reads it from any implementation. */
+export interface NativeCloseEvent {
+  readonly code: number;
+  readonly reason: string;
+  readonly wasClean: boolean;
 }
 
 /**

@@ -7,6 +7,7 @@ import { ClosewiseError, OutboxFullError } from './errors.js';
 import type { OpenEvent, ResilientSocketEvents, SendResult } from './events.js';
 import { EngineHost, type OwnEffect } from './host.js';
 import {
+  type NativeCloseEvent,
   type Provider,
   type ResilientSocketOptions,
   type ResolvedOptions,
@@ -283,7 +284,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     if (this.#options.binaryType) ws.binaryType = this.#binary;
     const heartbeat = this.#options.heartbeat;
     ws.onopen = () => this.dispatch({ type: 'native-open', conn });
-    ws.onmessage = (event) => {
+    ws.onmessage = (event: { data: unknown }) => {
       const { data } = event;
       let pong: boolean | Failure = false;
       if (heartbeat) {
@@ -295,9 +296,9 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
       }
       this.dispatch({ type: 'native-message', conn, data, pong });
     };
-    ws.onerror = (event) => this.dispatch({ type: 'native-error', conn, event });
+    ws.onerror = (event: unknown) => this.dispatch({ type: 'native-error', conn, event });
     // Not a spread: a native CloseEvent's reason and wasClean are prototype getters.
-    ws.onclose = (event) =>
+    ws.onclose = (event: NativeCloseEvent) =>
       this.dispatch({ type: 'native-close', conn, code: event.code, reason: event.reason, wasClean: event.wasClean });
   }
 

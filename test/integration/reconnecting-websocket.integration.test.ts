@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function guarded(url: string | (() => string), options: Parameters<typeof withClosePolicy>[1] = {}) {
   const guard = withClosePolicy((Ctor) => new ReconnectingWebSocket(url, [], { ...RWS, WebSocket: Ctor }), {
-    WebSocket: WebSocket as never,
+    WebSocket,
     ...options,
   });
   cleanups.push(() => guard.close());

@@ -31,7 +31,7 @@ const FAST = { initialDelayMs: 50, maxDelayMs: 200, fleetInitialDelayMs: 50, fle
 
 function client(url: ConstructorParameters<typeof ResilientSocket>[0], options: ResilientSocketOptions = {}) {
   const socket = new ResilientSocket(url, {
-    WebSocket: WebSocket as never,
+    WebSocket,
     lifecycle: false,
     ...options,
     backoff: { ...FAST, ...options.backoff },
