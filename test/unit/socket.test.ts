@@ -318,14 +318,19 @@ describe('acting on close codes', () => {
     expect(stopped[0]).toMatchObject({ reason: 'gave-up', classification: { code: 1002, escalated: true } });
   });
 
-  it('uses profile codes: graphql-ws 4401 is an auth policy close', () => {
+  it('uses profile codes: graphql-ws 4403 (onConnect refused) is an auth policy close, 4401 a client bug that stops', () => {
     const socket = make({ codes: graphqlWs });
     const policies = record(socket, 'policy');
+    const stopped = record(socket, 'stopped');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(4403, 'Forbidden');
+    expect(policies[0]?.kind).toBe('auth');
+    expect(policies[0]?.classification.name).toBe('Forbidden');
+    policies[0]?.retry();
     FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.serverClose(4401, 'Unauthorized');
-    expect(policies[0]?.kind).toBe('auth');
-    expect(policies[0]?.classification.name).toBe('Unauthorized');
-    expect(policies[0]?.advice.howToFix).toContain('connection_init');
+    expect(stopped[0]).toMatchObject({ reason: 'fatal', classification: { code: 4401, action: 'stop' } });
+    expect(policies).toHaveLength(1);
   });
 });
 
