@@ -1,6 +1,7 @@
 /**
- * `closewise/registry`: what every close code means, in words, plus server profiles and the
- * "A vs B" comparison. Nothing here touches a socket, a timer or the DOM.
+ * `closewise/registry`: what every close code means, in words, plus server profiles, the
+ * "A vs B" comparison and the sources behind every entry. Nothing here touches a socket, a timer
+ * or the DOM.
  *
  * @packageDocumentation
  */
@@ -14,9 +15,11 @@ export type { CodeDefinitions } from './define.js';
 export { defineCodes } from './define.js';
 export type { CloseDescription, DescribeOptions } from './describe.js';
 export { describeClose } from './describe.js';
-export { centrifugo, discord, graphqlWs, profiles, pusher } from './profiles.js';
+export { centrifugo, discord, discordVoice, graphqlWs, profiles, pusher } from './profiles.js';
 export type { CodesOption, ResolvedDefinition } from './resolve.js';
 export { adviceFor, asCodeMaps, resolveDefinition } from './resolve.js';
+export type { ActionBasis, CodeSource, Reference } from './sources.js';
+export { allSources, sourceOf } from './sources.js';
 export type {
   AdviceCatalog,
   AdviceText,

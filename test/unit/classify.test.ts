@@ -4,7 +4,7 @@ import { classifyClose } from '../../src/policy/classify.js';
 import { MAX_HINT_MS, parseReasonHints } from '../../src/policy/hints.js';
 import { tr } from '../../src/registry/advice/tr.js';
 import { describeClose } from '../../src/registry/describe.js';
-import { discord, graphqlWs, pusher } from '../../src/registry/profiles.js';
+import { centrifugo, discord, discordVoice, graphqlWs, pusher } from '../../src/registry/profiles.js';
 
 describe('classifyClose: defaults', () => {
   it('a client-initiated close needs nothing, whatever the code', () => {
@@ -64,7 +64,7 @@ describe('classifyClose: defaults', () => {
     expect(classifyClose({ code: 4444 }, { repeats: 4 }).action).toBe('reconnect');
     expect(classifyClose({ code: 4444 }, { repeats: 5 }).action).toBe('stop');
     expect(classifyClose({ code: 1014 }, { repeats: 1000 }).action).toBe('reconnect');
-    expect(classifyClose({ code: 4500 }, { codes: graphqlWs, repeats: 1000 }).action).toBe('reconnect');
+    expect(classifyClose({ code: 4408 }, { codes: graphqlWs, repeats: 1000 }).action).toBe('reconnect');
   });
 });
 
@@ -92,7 +92,14 @@ describe('classifyClose: policy closes', () => {
 
   it('3000 is an auth policy close; profile codes keep their own kind', () => {
     expect(classifyClose({ code: 3000 }).policyKind).toBe('auth');
-    expect(classifyClose({ code: 4401 }, { codes: graphqlWs }).policyKind).toBe('auth');
+    // graphql-ws: 4403 is the auth rejection (onConnect returned false); 4401 is a client bug.
+    expect(classifyClose({ code: 4403, reason: 'Forbidden' }, { codes: graphqlWs })).toMatchObject({
+      action: 'policy',
+      policyKind: 'auth',
+    });
+    const early = classifyClose({ code: 4401, reason: 'Unauthorized' }, { codes: graphqlWs });
+    expect(early.action).toBe('stop');
+    expect(early.policyKind).toBeUndefined();
   });
 
   it('{"reconnect": false} stops any retrying action', () => {
@@ -119,6 +126,16 @@ describe('classifyClose: profiles and app codes', () => {
       source: 'pusher',
     });
     expect(classifyClose({ code: 4004 }, { codes: [discord] })).toMatchObject({ action: 'stop', source: 'discord' });
+    // The voice gateway's 4006 is not the main gateway's (unused) 4006; 4014 means "do not reconnect".
+    expect(classifyClose({ code: 4014 }, { codes: [discordVoice] })).toMatchObject({
+      name: 'Disconnected',
+      action: 'stop',
+      source: 'discord-voice',
+    });
+    expect(classifyClose({ code: 4015 }, { codes: [discordVoice] }).action).toBe('reconnect');
+    // A Centrifugo app's own 4500-4999 are terminal; its 4000-4499 reconnect.
+    expect(classifyClose({ code: 4600 }, { codes: [centrifugo] }).action).toBe('stop');
+    expect(classifyClose({ code: 4100 }, { codes: [centrifugo] }).action).toBe('reconnect');
   });
 
   it('an app code can never redefine 1000-2999, even through a hand-built map', () => {

@@ -2,21 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { tr } from '../../src/registry/advice/tr.js';
 import {
   adviceFor,
+  allSources,
   asCodeMaps,
   CODE_RANGES,
+  type CodeSource,
   centrifugo,
   compareCodes,
   defineCodes,
   describeClose,
   discord,
+  discordVoice,
   en,
   enPolicy,
   graphqlWs,
   lookupCode,
   NAMED_CODES,
+  profiles,
   pusher,
   rangeOf,
   resolveDefinition,
+  sourceOf,
 } from '../../src/registry/index.js';
 import type { AdviceText, CodeMap, CodeRange, Locale } from '../../src/registry/types.js';
 
@@ -184,16 +189,150 @@ describe('advice content', () => {
     expect(t.whenYouSee).toMatch(/el sıkışmadan sonra/);
   });
 
-  it('1014 covers the upstream, its health, the proxy upgrade routing and port', () => {
+  it('1014 is an invalid response from the upstream (like 502); handshake advice belongs to 1006', () => {
     const d = describeClose(1014);
     expect(d.description).toMatch(/gateway or proxy/i);
-    expect(d.description).toMatch(/invalid response, or no response, from the upstream/i);
-    expect(d.howToFix).toMatch(/upstream service's health/i);
-    expect(d.howToFix).toMatch(/Upgrade/);
+    expect(d.description).toMatch(/invalid response from the upstream server/);
+    expect(d.description).toMatch(/HTTP 502/);
+    expect(d.description).not.toMatch(/no response/);
+    expect(d.whenYouSee).toMatch(/connection to the gateway is open/);
+    expect(d.howToFix).toMatch(/upstream service's health/);
     expect(d.howToFix).toMatch(/port/);
-    const t = describeClose(1014, tr);
-    expect(t.howToFix).toMatch(/porta/);
-    expect(t.howToFix).toMatch(/Upgrade/);
+    for (const text of [d.whenYouSee, d.howToFix, describeClose(1014, tr).howToFix]) {
+      expect(text).not.toMatch(/Upgrade|upgrade/);
+    }
+    expect(describeClose(1014, tr).howToFix).toMatch(/porta/);
+    // A page sees a failed upgrade as 1006, so that is where the handshake advice lives.
+    for (const locale of [en, tr]) {
+      const h = describeClose(1006, locale).howToFix;
+      expect(h).toMatch(/Upgrade ve Connection|Upgrade and Connection/);
+      expect(h).toMatch(/port/);
+    }
+  });
+
+  it('1015: browsers report a failed TLS handshake as 1006; certificate advice lives on 1006', () => {
+    const d = describeClose(1015);
+    expect(`${d.description} ${d.whenYouSee}`).not.toMatch(/expired|self-signed|certificate/);
+    expect(d.whenYouSee).toMatch(/as 1006 and never uses 1015/);
+    expect(describeClose(1006).whenYouSee).toMatch(/expired, self-signed or mismatched certificate/);
+    expect(describeClose(1006, tr).whenYouSee).toMatch(/kendinden imzalı/);
+    expect(describeClose(1006).howToFix).toMatch(/certificate chain/);
+  });
+
+  it('1007: a browser always sends valid UTF-8, so it comes from non-browser peers or server validation', () => {
+    const d = describeClose(1007);
+    expect(`${d.whenYouSee} ${d.howToFix}`).not.toMatch(/surrogate/i);
+    expect(d.whenYouSee).toMatch(/USVString/);
+    expect(d.whenYouSee).toMatch(/non-browser peer/);
+    expect(d.whenYouSee).toMatch(/server's own validation/);
+    expect(describeClose(1007, tr).whenYouSee).toMatch(/tarayıcı dışı/);
+  });
+
+  it("1000: reconnecting after a server 1000 is labelled closewise's own choice, with the reason", () => {
+    const d = describeClose(1000);
+    expect(`${d.whenYouSee} ${d.howToFix}`).not.toMatch(/many servers/i);
+    expect(d.description).toMatch(/purpose .* has been fulfilled/);
+    expect(d.howToFix).toMatch(/closewise's own choice: it reconnects after a server 1000/);
+    expect(d.howToFix).toMatch(/reconnectOnNormalClose: false/);
+    expect(describeClose(1000, tr).howToFix).toMatch(/closewise'ın kendi tercihi/);
+  });
+
+  it('1013: reconnecting by itself is documented as a deliberate deviation from the registration', () => {
+    for (const [locale, words] of [
+      [en, [/upon user action/, /closewise's own choice deviates/, /at least 30 seconds/, /call close\(\) on a 1013/]],
+      [tr, [/kullanıcı isterse/, /closewise'ın kendi tercihi bundan bilerek ayrılır/, /en az 30 saniye/]],
+    ] as const) {
+      const h = describeClose(1013, locale).howToFix;
+      for (const word of words) expect(h).toMatch(word);
+    }
+    expect(describeClose(1013).action).toBe('slow-down');
+  });
+
+  it('codes that must never be sent are advised as 1000-1003, 1007-1014 or 3000-4999', () => {
+    for (const locale of [en, tr]) {
+      const h = locale.ranges['invalid-low'].howToFix;
+      expect(h).toContain('1000-1003, 1007-1014');
+      expect(h).toContain('3000-4999');
+      expect(h).not.toContain('1000-1015');
+    }
+  });
+
+  it('3000-3999 is for IANA registrations, and Centrifugo uses it without registering', () => {
+    const d = en.ranges.registered;
+    expect(d.description).toMatch(/for IANA registrations; many libraries use them without registering/);
+    expect(`${d.description} ${d.whenYouSee}`).not.toMatch(/registered with IANA/);
+    expect(d.whenYouSee).toMatch(/Centrifugo's 3000 and 3008 clash with IANA's/);
+    expect(tr.ranges.registered.whenYouSee).toMatch(/çakışır/);
+  });
+});
+
+// Word-for-word calques and wrong senses that a native technical writer would not use.
+const CALQUES: ReadonlyArray<[RegExp, string]> = [
+  [/ağda/i, '"on the wire" is "ağ üzerinden"'],
+  [/asla gönderilmez/i, '"hiçbir zaman ... gönderilmez"'],
+  [/çiğne/i, 'violating is "ihlal etmek"'],
+  [/göremeyeceğiniz/i, 'permission, not ability: "görme yetkiniz olmayan"'],
+  [/kimliğini doğrulamadığı/i, '"istemcinin kimliği doğrulanmadığı için"'],
+  [/geri çekil/i, 'backoff is "bekleme süresini artırarak"'],
+  [/jeton/i, 'a token is "token" or "belirteç"'],
+  [/IANA kayıtlı/, '"IANA\'ya kayıtlı"'],
+  [/istisna kaçtığında|işleyicisinden bir istisna/i, '"yakalanmayan bir istisna oluştuğunda"'],
+  [/etkinliksizlik/i, 'inactivity: "uzun süre boşta kalma"'],
+  [/(?<!\p{L})ittiğinde/iu, 'a server "gönderir", it does not push'],
+  [/yerel olarak bildirilir/i, '"tarayıcı kendisi bildirir"'],
+];
+
+function turkishTexts(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const add = (where: string, text: AdviceText) => {
+    for (const field of ['description', 'whenYouSee', 'howToFix'] as const)
+      out.push([`${where}.${field}`, text[field]]);
+  };
+  for (const code of NAMED_CODES) add(`tr.${code}`, tr.codes[code] as AdviceText);
+  for (const range of CODE_RANGES) add(`tr.ranges.${range}`, tr.ranges[range]);
+  for (const map of Object.values(profiles)) {
+    for (const [key, def] of [
+      ...Object.entries(map.codes),
+      ...map.ranges.map((r) => [`${r.min}-${r.max}`, r] as const),
+    ]) {
+      const text = (def.advice as Record<string, AdviceText> | undefined)?.tr;
+      if (text) add(`${map.id}.${key}.tr`, text);
+    }
+  }
+  const collect = (where: string, value: unknown) => {
+    if (typeof value === 'string') out.push([where, value]);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) collect(`${where}.${k}`, v);
+  };
+  collect('tr.labels', tr.labels);
+  return out;
+}
+
+describe('Turkish', () => {
+  it.each(CALQUES)('uses no calque %s (%s)', (pattern) => {
+    const hits = turkishTexts().filter(([, text]) => pattern.test(text));
+    expect(hits.map(([where]) => where)).toEqual([]);
+  });
+
+  it('keeps the headings of the advice sections and of the comparison view', () => {
+    expect(tr.labels.headings).toEqual({
+      description: 'Açıklama',
+      whenYouSee: 'Gördüğünüzde',
+      howToFix: 'Nasıl Düzeltilir',
+    });
+    expect(tr.labels.compare.keyDifferences).toBe('Temel Farklar');
+    expect(tr.labels.compare.whenToUseWhich).toBe('Hangisini Ne Zaman Kullanmalı');
+  });
+
+  it('every profile row with advice has Turkish advice of its own', () => {
+    for (const map of Object.values(profiles)) {
+      for (const def of [...Object.values(map.codes), ...map.ranges]) {
+        const advice = def.advice as Record<string, AdviceText> | undefined;
+        expect(advice?.tr, `${map.id} ${def.name}`).toBeDefined();
+        expectRealText(advice?.tr as AdviceText, `${map.id} ${def.name}`);
+        expect(advice?.tr?.howToFix).not.toBe(advice?.en?.howToFix);
+      }
+    }
   });
 });
 
@@ -267,7 +406,9 @@ describe('compareCodes', () => {
     const c = compareCodes(1008, 1014, tr);
     expect(c.locale).toBe('tr');
     expect(c.a.description).toBe(tr.codes[1008]?.description);
-    expect(c.differences[0]).toContain('dur ve uygulamanın harekete geçmesini bekle');
+    expect(c.differences[0]).toBe(
+      '1008 için eylem: "dur ve uygulamanın harekete geçmesini bekle"; 1014 için: "bekleme süresini artırarak yeniden bağlan".',
+    );
   });
 
   it('rejects bad codes naming them', () => {
@@ -277,14 +418,18 @@ describe('compareCodes', () => {
 
 describe('profiles', () => {
   it.each([
+    [4004, 'Bad Response', 'stop'],
+    [4005, 'Internal Client Error', 'stop'],
     [4400, 'Bad Request', 'stop'],
-    [4401, 'Unauthorized', 'policy'],
-    [4403, 'Forbidden', 'stop'],
+    [4401, 'Unauthorized', 'stop'],
+    [4403, 'Forbidden', 'policy'],
     [4406, 'Subprotocol Not Acceptable', 'stop'],
     [4408, 'Connection Initialisation Timeout', 'reconnect'],
     [4409, 'Subscriber Already Exists', 'stop'],
     [4429, 'Too Many Initialisation Requests', 'stop'],
-    [4500, 'Internal Server Error', 'reconnect'],
+    [4499, 'Terminated', 'reconnect'],
+    [4500, 'Internal Server Error', 'stop'],
+    [4504, 'Connection Acknowledgement Timeout', 'reconnect'],
   ])('graphql-ws %i is %s (%s) with advice in both locales', (code, name, action) => {
     const d = describeClose(code, en, { codes: graphqlWs });
     expect([d.name, d.action, d.source]).toEqual([name, action, 'graphql-ws']);
@@ -294,48 +439,190 @@ describe('profiles', () => {
     expect(t.description).not.toBe(d.description);
   });
 
-  it('Centrifugo: 3000-3499 reconnect, 3500-3999 terminal, documented codes named', () => {
-    expect(describeClose(3001, en, { codes: centrifugo }).name).toBe('Shutdown');
-    expect(describeClose(3500, en, { codes: centrifugo }).name).toBe('Invalid Token');
-    expect(describeClose(3504, en, { codes: centrifugo }).name).toBe('Connection Limit');
-    expect(describeClose(3200, en, { codes: centrifugo }).action).toBe('reconnect');
-    expect(describeClose(3777, en, { codes: centrifugo }).action).toBe('stop');
-    expect(describeClose(3012, en, { codes: centrifugo }).action).toBe('reconnect');
+  it("graphql-ws: closewise stops on exactly the codes graphql-ws's own client never retries", () => {
+    // graphql-ws 6.4.2 src/client.ts, shouldRetryConnectOrThrow.
+    const fatal = [4004, 4005, 4400, 4401, 4406, 4409, 4429, 4500];
+    for (const code of Object.keys(graphqlWs.codes).map(Number)) {
+      const action = describeClose(code, en, { codes: graphqlWs }).action;
+      expect(action === 'stop', `${code} is ${action}`).toBe(fatal.includes(code));
+    }
+  });
+
+  it('graphql-ws 4403 is the auth rejection and 4401 a subscribe before connection_ack', () => {
+    expect(graphqlWs.codes[4403]).toMatchObject({ action: 'policy', policyKind: 'auth' });
+    expect(graphqlWs.codes[4401]?.policyKind).toBeUndefined();
+    const early = describeClose(4401, en, { codes: graphqlWs });
+    expect(early.description).toMatch(/subscribe before the server acknowledged/);
+    expect(early.howToFix).toMatch(/only after connection_ack/);
+    expect(early.howToFix).toMatch(/without calling auth.refresh/);
+    expect(describeClose(4403, en, { codes: graphqlWs }).description).toMatch(/authentication failed/);
+    const serverError = describeClose(4500, en, { codes: graphqlWs });
+    expect(serverError.description).toMatch(/Errors in resolvers and subscription streams do not close/);
+    expect(serverError.description).not.toMatch(/when a resolver throws/i);
+  });
+
+  it('Centrifugo: 3000-3499 and 4000-4499 reconnect, 3500-3999 and 4500-4999 are terminal', () => {
+    const d = (code: number) => describeClose(code, en, { codes: centrifugo });
+    expect(d(3001).name).toBe('Shutdown');
+    expect(d(3500).name).toBe('Invalid Token');
+    expect(d(3504).name).toBe('Connection Limit');
+    expect([d(3200).action, d(3012).action, d(4000).action, d(4499).action]).toEqual([
+      'reconnect',
+      'reconnect',
+      'reconnect',
+      'reconnect',
+    ]);
+    expect([d(3777).action, d(3999).action, d(4500).action, d(4999).action]).toEqual(['stop', 'stop', 'stop', 'stop']);
+    expect(d(3507).name).toBe('Permission Denied');
     expect(describeClose(3507, tr, { codes: centrifugo }).locale).toBe('tr');
   });
 
-  it('Pusher: 4000-4099 stop, 4100-4199 back off, 4200-4299 reconnect', () => {
-    const action = (code: number) => describeClose(code, en, { codes: pusher }).action;
-    expect([action(4000), action(4050), action(4099)]).toEqual(['stop', 'stop', 'stop']);
-    expect([action(4100), action(4150), action(4199)]).toEqual(['slow-down', 'slow-down', 'slow-down']);
-    expect([action(4200), action(4250), action(4299)]).toEqual(['reconnect', 'reconnect', 'reconnect']);
-    expect(action(4300)).toBe('reconnect'); // outside Pusher's ranges: the registry default
-    expect(describeClose(4300, en, { codes: pusher }).source).toBe('registry');
+  it('Centrifugo 3014 reconnects with a fresh token: an auth policy close, which auth.refresh answers', () => {
+    expect(centrifugo.codes[3014]).toMatchObject({ name: 'State Invalidated', action: 'policy', policyKind: 'auth' });
+    expect(describeClose(3014, en, { codes: centrifugo }).howToFix).toMatch(/auth.refresh/);
+    // 3500 is terminal for Centrifugo; closewise's one refresh is labelled as its own choice.
+    expect(describeClose(3500, en, { codes: centrifugo }).howToFix).toMatch(/closewise's own choice/);
+  });
+
+  it('Pusher: 4000 on its own, refused 4001-4099 and 4300-4399, 4100-4199 back off, 4200-4299 reconnect', () => {
+    const d = (code: number) => describeClose(code, en, { codes: pusher });
+    expect(d(4000)).toMatchObject({ name: 'SSL Only', action: 'stop' });
+    expect(d(4000).whenYouSee).toMatch(/ws:\/\//);
+    expect(d(4000).howToFix).toMatch(/pusher-js switches to TLS and reconnects; closewise's own choice is to stop/);
+    expect([d(4001).action, d(4050).action, d(4099).action]).toEqual(['stop', 'stop', 'stop']);
+    expect(d(4005).name).toBe('Path Not Found');
+    expect([d(4100).action, d(4150).action, d(4199).action]).toEqual(['slow-down', 'slow-down', 'slow-down']);
+    expect(d(4150).howToFix).toMatch(/closewise's own choice: it waits at least 30 s/);
+    expect(d(4150).howToFix).toMatch(/pusher-js retries after 1 s/);
+    expect([d(4200).action, d(4250).action, d(4299).action]).toEqual(['reconnect', 'reconnect', 'reconnect']);
+    expect([d(4300).action, d(4399).action, d(4300).source]).toEqual(['stop', 'stop', 'pusher']);
+    expect(d(4400).source).toBe('registry'); // outside Pusher's ranges: the registry default
     // A named code without its own advice borrows its range's.
-    expect(describeClose(4201, en, { codes: pusher }).howToFix).toBe(
-      describeClose(4250, en, { codes: pusher }).howToFix,
-    );
+    expect(d(4201).howToFix).toBe(d(4250).howToFix);
   });
 
   it.each([
-    [4000, true],
-    [4001, true],
-    [4002, true],
-    [4003, true],
-    [4004, false],
-    [4005, true],
-    [4007, true],
-    [4008, true],
-    [4009, true],
-    [4010, false],
-    [4011, false],
-    [4012, false],
-    [4013, false],
-    [4014, false],
-  ])('Discord %i reconnect: %s', (code, reconnect) => {
+    [4000, true, 'resume'],
+    [4001, true, 'resume'],
+    [4002, true, 'resume'],
+    [4003, true, 'resume'],
+    [4004, false, ''],
+    [4005, true, 'resume'],
+    [4007, true, 'new session'],
+    [4008, true, 'resume'],
+    [4009, true, 'new session'],
+    [4010, false, ''],
+    [4011, false, ''],
+    [4012, false, ''],
+    [4013, false, ''],
+    [4014, false, ''],
+  ])('Discord %i reconnect: %s (%s)', (code, reconnect, how) => {
     const d = describeClose(code, en, { codes: discord });
     expect(d.action !== 'stop').toBe(reconnect);
     expect(d.source).toBe('discord');
+    if (how === 'new session') {
+      expect(d.description).toMatch(/cannot be resumed/);
+      expect(d.howToFix).toMatch(/send Identify, not Resume/);
+    }
+    if (how === 'resume') expect(d.howToFix).toMatch(/Resume/);
+  });
+
+  it('Discord voice has its own codes 4001-4022: only 4015 reconnects', () => {
+    const voice = Object.keys(discordVoice.codes).map(Number);
+    expect(voice).toEqual([
+      4001, 4002, 4003, 4004, 4005, 4006, 4009, 4011, 4012, 4014, 4015, 4016, 4017, 4020, 4021, 4022,
+    ]);
+    for (const code of voice) {
+      expect(describeClose(code, en, { codes: discordVoice }).action, String(code)).toBe(
+        code === 4015 ? 'reconnect' : 'stop',
+      );
+    }
+    // Same number, different meaning on the main gateway.
+    expect(describeClose(4014, en, { codes: discordVoice }).name).toBe('Disconnected');
+    expect(describeClose(4014, en, { codes: discord }).name).toBe('Disallowed Intents');
+    expect(profiles['discord-voice']).toBe(discordVoice);
+  });
+});
+
+describe('sources', () => {
+  const everyRow = (map: CodeMap) => [
+    ...Object.keys(map.codes).map((code) => ({ code: Number(code), key: code })),
+    ...map.ranges.map((r) => ({ code: r.min, key: `${r.min}-${r.max}` })),
+  ];
+
+  it('every registry entry and every profile row cites at least one source', () => {
+    const checked: string[] = [];
+    const expectCited = (s: CodeSource | undefined, where: string) => {
+      expect(s, where).toBeDefined();
+      expect(s?.refs.length, where).toBeGreaterThan(0);
+      for (const ref of s?.refs ?? []) {
+        expect(ref.title.trim().length, where).toBeGreaterThan(5);
+        expect(ref.url, where).toMatch(/^https:\/\/[^\s]+$/);
+      }
+      checked.push(where);
+    };
+    for (const code of NAMED_CODES) expectCited(sourceOf(code), String(code));
+    for (const [range, codes] of RANGE_SAMPLES) {
+      for (const code of codes.filter((c) => !NAMED_CODES.includes(c))) {
+        const s = sourceOf(code);
+        expect(s?.key).toBe(range);
+        expectCited(s, `${range} ${code}`);
+      }
+    }
+    for (const map of Object.values(profiles)) {
+      for (const { code, key } of everyRow(map)) {
+        // A range's first code may be named on its own; the range row itself is checked through allSources.
+        const s = sourceOf(code, { codes: map });
+        expect(s?.map, `${map.id} ${key}`).toBe(map.id);
+        expectCited(s, `${map.id} ${code}`);
+      }
+      for (const { key } of everyRow(map)) {
+        expectCited(
+          allSources().find((s) => s.map === map.id && s.key === key),
+          `${map.id} ${key}`,
+        );
+      }
+    }
+    // No source without a row it belongs to.
+    const rows = new Set(Object.values(profiles).flatMap((map) => everyRow(map).map((r) => `${map.id} ${r.key}`)));
+    for (const s of allSources().filter((x) => x.map !== 'registry')) expect(rows).toContain(`${s.map} ${s.key}`);
+    expect(checked.length).toBeGreaterThan(100);
+  });
+
+  it('where closewise departs from its source, the advice says so in both locales', () => {
+    const deviations = allSources().filter((s) => s.action === 'deviation');
+    expect(deviations.map((s) => `${s.map} ${s.key}`).sort()).toEqual(
+      [
+        'registry 1013',
+        'graphql-ws 4403',
+        'centrifugo 3013',
+        'centrifugo 3500',
+        'pusher 4000',
+        'pusher 4009',
+        'pusher 4100',
+        'pusher 4100-4199',
+      ].sort(),
+    );
+    for (const s of deviations) {
+      const map = s.map === 'registry' ? undefined : profiles[s.map];
+      const code = Number(s.key.split('-')[0]);
+      const options = map ? { codes: map } : {};
+      expect(describeClose(code, en, options).howToFix, `${s.map} ${s.key}`).toMatch(/closewise's own choice/);
+      expect(describeClose(code, tr, options).howToFix, `${s.map} ${s.key}`).toMatch(/closewise'ın kendi tercihi/);
+    }
+  });
+
+  it('an app code cites nothing; a protocol code is never taken from a profile', () => {
+    const app = defineCodes({ 4001: { name: 'Kicked', action: 'stop' } });
+    expect(sourceOf(4001, { codes: app })).toBeUndefined();
+    expect(sourceOf(4001, { codes: [app, graphqlWs] })).toBeUndefined();
+    expect(sourceOf(4403, { codes: app })?.key).toBe('private');
+    expect(sourceOf(4403, { codes: [graphqlWs, app] })?.map).toBe('graphql-ws');
+    expect(sourceOf(1014, { codes: graphqlWs })?.refs.map((r) => r.url)).toContain(
+      'https://www.ietf.org/mail-archive/web/hybi/current/msg10748.html',
+    );
+    expect(sourceOf(1012)?.action).toBe('source');
+    expect(() => sourceOf(70000)).toThrow(RangeError);
   });
 });
 

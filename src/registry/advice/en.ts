@@ -15,102 +15,108 @@ export const en: Locale = {
   id: 'en',
   codes: {
     1000: {
-      description: 'The connection finished its purpose and was closed on purpose by one side.',
+      description: 'Normal closure: the purpose for which the connection was established has been fulfilled.',
       whenYouSee:
-        'Your app called close(), or the server ended the session normally. Many servers and proxies also send 1000 when they want the client to reconnect, for example during a deploy.',
+        'Your app called close(), or the server ended the session on purpose, say on logout or at the end of a job.',
       howToFix:
-        'Nothing to fix when your app closed it. When the server sent it unexpectedly, check the server logs for why it ended the session; closewise reconnects by default because servers often mean "please reconnect".',
+        "Nothing to fix when your app closed it; when the server did, find out why. closewise's own choice: it reconnects after a server 1000, since a ResilientSocket stays open until your app calls close(). reconnectOnNormalClose: false turns this off.",
     },
     1001: {
-      description: 'An endpoint is going away: a server shutting down or a browser tab navigating away.',
-      whenYouSee: 'During deploys, rolling restarts and scale-downs, or when a page unloads.',
+      description: 'An endpoint is going away: a server going down, or a browser navigating away from the page.',
+      whenYouSee: 'During deploys, restarts and scale-downs, when a server shuts down with connections open.',
       howToFix:
-        'Usually nothing: reconnecting reaches another instance. If it happens constantly, check that your load balancer drains connections before stopping instances.',
+        'Usually nothing: the next attempt reaches a running server. If it happens constantly, check that your load balancer drains connections before stopping a server. closewise reconnects.',
     },
     1002: {
       description: 'An endpoint received a frame that breaks the WebSocket protocol.',
-      whenYouSee:
-        'With a buggy client or server library, a proxy that rewrites frames, or masking and fragmentation bugs. Rare in browsers.',
+      whenYouSee: 'With a buggy client or server library, or a proxy that alters frames in transit.',
       howToFix:
-        'Capture the traffic (browser devtools or a proxy) and compare library versions on both sides. closewise retries a few times and then stops, because a protocol bug does not fix itself.',
+        'Capture the traffic (browser devtools or a proxy) and compare the library versions on both sides. closewise retries a few times, then stops, since a protocol bug does not fix itself.',
     },
     1003: {
-      description: 'An endpoint received a type of data it cannot accept, for example binary where it expects text.',
-      whenYouSee: 'Right after sending a binary frame to a text-only server, or the other way round.',
+      description:
+        'An endpoint received a type of data it cannot accept, for example binary data at an endpoint that understands only text.',
+      whenYouSee: 'Right after sending a binary message to a text-only server, or text to a binary-only one.',
       howToFix:
-        'Send the data type the server expects (check binaryType and what you pass to send()). Reconnecting would only repeat the error, so closewise stops.',
+        'Send the type the server expects: a string goes out as text, an ArrayBuffer, typed array or Blob as binary. Reconnecting would only repeat the error, so closewise stops.',
     },
     1004: {
-      description: 'Reserved by the protocol; no endpoint should send it.',
-      whenYouSee: 'Only from a misbehaving server or library that picked the code by mistake.',
+      description: 'Reserved for a meaning the protocol may define later; endpoints should not send it.',
+      whenYouSee: 'Only from a non-conforming server or library that picked the code by mistake.',
       howToFix:
         'Report it to whoever runs the server: it should use a defined code. closewise treats it as transient but stops after a few repeats.',
     },
     1005: {
-      description: 'The close frame carried no status code. It is never sent on the wire; the browser reports it.',
-      whenYouSee:
-        'When the server closed cleanly without a code, or a proxy dropped the code while relaying the close.',
-      howToFix:
-        'Make the server send an explicit code, and check that proxies pass close frames through unchanged. closewise reconnects, as most servers that omit a code expect.',
+      description:
+        'The close frame carried no status code. It must never be sent in a close frame: the browser reports it itself.',
+      whenYouSee: 'When the server closed cleanly without giving a code.',
+      howToFix: "Make the server send an explicit code. closewise's own choice: it reconnects, as after a server 1000.",
     },
     1006: {
       description:
-        'The connection closed without a close frame. It is never sent on the wire; the browser reports it when the connection dropped or the handshake failed.',
+        'The connection closed without a close frame. It must never be sent in a close frame: the browser reports it itself when the connection dropped or could not be made.',
       whenYouSee:
-        'After a network drop, a server crash, an idle timeout in a proxy, or a rejected handshake: the browser hides HTTP 401, 403, 429 and 502 answers to the upgrade request behind 1006.',
+        'After a network drop, a server crash or a proxy idle timeout, and whenever a connection fails before it opens: by the WebSocket standard, an unknown host, a refused port, a failed TLS handshake (an expired, self-signed or mismatched certificate) and a rejected upgrade (HTTP 401, 403, 429, 502) all look like 1006.',
       howToFix:
-        'If it happens before the connection ever opened, look at the HTTP response to the upgrade request in the server or proxy logs (auth, origin, routing). If it happens later, check idle timeouts in proxies and consider a heartbeat.',
+        'Before open: check the certificate chain and host name (open the URL as https://), then the upgrade response in the server or proxy logs (auth, origin, routing), and that proxies pass the Upgrade and Connection headers to the right host and port. After open: check proxy idle timeouts; consider a heartbeat. closewise reconnects with backoff.',
     },
     1007: {
       description:
-        'An endpoint received data that does not match the message type, such as invalid UTF-8 in a text frame.',
-      whenYouSee: 'After sending text built from binary data or a string with broken surrogate pairs.',
+        'An endpoint received data inconsistent with the message type, such as invalid UTF-8 in a text message.',
+      whenYouSee:
+        "Not from text a browser sends: send() takes a USVString, always sent as valid UTF-8. It comes from a non-browser peer that builds text frames from raw bytes, or from a server's own validation.",
       howToFix:
-        'Validate or encode the payload before sending (send binary as ArrayBuffer, not as a string). Retrying sends the same data, so closewise stops.',
+        'Find out which message the server rejected (close reason, server logs) and send it in the form the server expects. Retrying sends the same data, so closewise stops.',
     },
     1008: enPolicy.codes[1008],
     1009: {
-      description: 'A message was larger than the other endpoint accepts.',
-      whenYouSee: 'After sending a large payload, or when the server pushes a message bigger than the client limit.',
+      description: 'A message was larger than the endpoint that closed the connection accepts.',
+      whenYouSee:
+        'After sending a large payload, or when the server sends more than a client with a size limit accepts.',
       howToFix:
         "Split or compress large messages, or raise the size limit on the server (for example ws's maxPayload). Reconnecting would send the same message again, so closewise stops.",
     },
     1010: {
-      description: 'The client required a WebSocket extension that the server did not agree to during the handshake.',
-      whenYouSee: 'Only with non-browser clients that insist on an extension such as permessage-deflate.',
-      howToFix: 'Enable the extension on the server, or stop requiring it in the client.',
+      description:
+        'A client closed the connection because the server did not agree to an extension the client requires.',
+      whenYouSee:
+        'Only clients send it, and browsers never do: you meet it in server logs with non-browser clients, or from a non-conforming server.',
+      howToFix:
+        'Enable the extension on the server, or stop requiring it in the client. closewise stops: the next handshake would negotiate the same way.',
     },
     1011: {
-      description: 'The server hit an unexpected condition and could not continue.',
-      whenYouSee: 'When an exception escapes the server handler, or a dependency the server needs fails.',
+      description: 'The server hit an unexpected condition that kept it from fulfilling the request.',
+      whenYouSee:
+        "When an unhandled exception reaches the server's connection handler, or a service the server depends on fails.",
       howToFix:
-        'Check the server error logs around the close time. closewise reconnects with backoff, since the next attempt may reach a healthy instance.',
+        'Check the server error logs around the time of the close. closewise reconnects with backoff, since the next attempt may reach a healthy server.',
     },
     1012: {
-      description: 'The server is restarting and asks clients to come back shortly.',
+      description: 'The service is restarting.',
       whenYouSee: 'During deploys and planned restarts.',
       howToFix:
-        'Nothing to fix. closewise waits a random 5-30 seconds before reconnecting so that all clients do not return at the same instant.',
+        'Nothing to fix. As its registration asks, closewise waits a random 5-30 seconds before reconnecting, so that clients do not all return at the same instant.',
     },
     1013: {
-      description: 'The server is overloaded or temporarily unable to serve; try again later.',
-      whenYouSee: 'During traffic peaks, when the server sheds load or hits a connection limit.',
+      description: 'The service is overloaded; try again later.',
+      whenYouSee: 'During traffic peaks, when the server sheds load or refuses new sessions for a while.',
       howToFix:
-        'Back off: closewise waits at least 30 seconds and longer on each repeat. If it persists, add capacity or raise connection limits on the server, and tell users the service is busy.',
+        "Add capacity or raise connection limits. The registration says to connect to another IP, or to the same one only upon user action. closewise's own choice deviates: it cannot pick an IP, and a page waiting for a click never recovers, so it reconnects by itself after at least 30 seconds, longer each time, until its budget is spent. To follow the registration, call close() on a 1013 and offer a retry button.",
     },
     1014: {
       description:
-        'A gateway or proxy in front of the server got an invalid response, or no response, from the upstream server.',
+        'A gateway or proxy in front of the server received an invalid response from the upstream server, like HTTP 502.',
       whenYouSee:
-        'When the upstream WebSocket service is down, restarting or unreachable from the proxy, or when the proxy routes the upgrade to the wrong place.',
+        'While your connection to the gateway is open: the upstream service crashed, restarted or sent something the gateway could not use.',
       howToFix:
-        "Check the upstream service's health, then the proxy: that it forwards the Upgrade and Connection headers, routes the WebSocket path to the right host and port, and that its upstream timeouts fit. closewise reconnects with backoff, since the upstream may recover.",
+        "Check the upstream service's health and logs, then the gateway's upstream host, port and timeouts. closewise reconnects with backoff, since the upstream may recover.",
     },
     1015: {
-      description: 'The TLS handshake failed. It is never sent on the wire; the browser reports it.',
-      whenYouSee: 'With an expired, self-signed or mismatched certificate on a wss:// endpoint.',
+      description: 'Reserved for reporting a failed TLS handshake; it must never be sent in a close frame.',
+      whenYouSee:
+        'Not from a browser: by the WebSocket standard it reports a failed TLS handshake as 1006 and never uses 1015, so a page sees it only from a non-conforming server.',
       howToFix:
-        'Check the certificate chain and host name of the wss:// endpoint (open the https:// form of the URL in a browser). closewise treats it like 1006.',
+        "Report it to whoever runs the server. For certificate problems, see 1006. closewise's own choice: it treats 1015 like 1006 and reconnects.",
     },
     3000: enPolicy.codes[3000],
     3003: {

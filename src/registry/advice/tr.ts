@@ -14,176 +14,187 @@ export const tr: Locale = {
   id: 'tr',
   codes: {
     1000: {
-      description: 'Bağlantı amacını tamamladı ve taraflardan biri onu bilerek kapattı.',
+      description: 'Normal kapanış: bağlantı, kurulma amacını yerine getirdi.',
       whenYouSee:
-        'Uygulamanız close() çağırdığında ya da sunucu oturumu olağan şekilde bitirdiğinde. Pek çok sunucu ve proxy, örneğin bir dağıtım sırasında, istemcinin yeniden bağlanmasını istediğinde de 1000 gönderir.',
+        'Uygulamanız close() çağırdığında ya da sunucu oturumu bilerek sonlandırdığında; örneğin kullanıcı çıkış yaptığında ya da bir iş bittiğinde.',
       howToFix:
-        'Bağlantıyı uygulamanız kapattıysa düzeltilecek bir şey yok. Sunucu beklenmedik şekilde gönderdiyse oturumu neden bitirdiğini sunucu günlüklerinden kontrol edin; sunucular çoğu zaman "yeniden bağlan" demek istediği için closewise varsayılan olarak yeniden bağlanır.',
+        "Bağlantıyı uygulamanız kapattıysa düzeltilecek bir şey yok; sunucu kapattıysa nedenini araştırın. closewise'ın kendi tercihi: bir ResilientSocket uygulamanız close() çağırana kadar açık kalacağı için sunucudan gelen 1000'den sonra yeniden bağlanır. Bu davranışı reconnectOnNormalClose: false ile kapatabilirsiniz.",
     },
     1001: {
-      description: 'Uç noktalardan biri ayrılıyor: kapanan bir sunucu ya da başka sayfaya geçen bir tarayıcı sekmesi.',
-      whenYouSee: 'Dağıtımlar, kademeli yeniden başlatmalar ve ölçek küçültmeler sırasında ya da sayfa kapanırken.',
+      description: 'Uç noktalardan biri ayrılıyor: sunucu kapanıyor ya da tarayıcı sayfadan ayrılıyor.',
+      whenYouSee:
+        'Dağıtım, yeniden başlatma ya da ölçek küçültme sırasında, sunucu açık bağlantılar varken kapandığında.',
       howToFix:
-        'Genellikle bir şey gerekmez: yeniden bağlanınca başka bir sunucu örneğine ulaşılır. Sürekli oluyorsa yük dengeleyicinizin örnekleri durdurmadan önce bağlantıları boşalttığını kontrol edin.',
+        'Genellikle bir şey yapmanız gerekmez: sonraki deneme çalışan bir sunucuya ulaşır. Sürekli oluyorsa yük dengeleyicinizin bir sunucuyu durdurmadan önce bağlantılarını boşalttığını kontrol edin. closewise yeniden bağlanır.',
     },
     1002: {
-      description: 'Uç noktalardan biri WebSocket protokolünü çiğneyen bir çerçeve aldı.',
-      whenYouSee:
-        'Hatalı bir istemci ya da sunucu kütüphanesiyle, çerçeveleri yeniden yazan bir proxy ile veya maskeleme ve parçalama hatalarında. Tarayıcılarda nadirdir.',
+      description: 'Uç noktalardan biri WebSocket protokolünü ihlal eden bir çerçeve aldı.',
+      whenYouSee: 'Hatalı bir istemci ya da sunucu kütüphanesiyle veya çerçeveleri yolda değiştiren bir proxy ile.',
       howToFix:
-        'Trafiği kaydedin (tarayıcı geliştirici araçları ya da bir proxy ile) ve iki taraftaki kütüphane sürümlerini karşılaştırın. Protokol hatası kendiliğinden düzelmediği için closewise birkaç kez dener, sonra durur.',
+        'Trafiği kaydedin (tarayıcının geliştirici araçlarıyla ya da bir proxy ile) ve iki taraftaki kütüphane sürümlerini karşılaştırın. Protokol hataları kendiliğinden düzelmediği için closewise birkaç kez dener, sonra durur.',
     },
     1003: {
-      description: 'Uç noktalardan biri kabul edemediği türde veri aldı; örneğin metin beklerken ikili veri.',
-      whenYouSee: 'Yalnızca metin kabul eden bir sunucuya ikili çerçeve gönderdikten hemen sonra ya da tersi durumda.',
+      description:
+        'Uç noktalardan biri kabul edemediği türde veri aldı; örneğin yalnızca metin işleyen bir uç nokta ikili veri aldı.',
+      whenYouSee:
+        'Yalnızca metin kabul eden bir sunucuya ikili mesaj, yalnızca ikili veri kabul eden bir sunucuya metin gönderdikten hemen sonra.',
       howToFix:
-        "Sunucunun beklediği veri türünü gönderin (binaryType ayarını ve send()'e verdiğiniz değeri kontrol edin). Yeniden bağlanmak yalnızca hatayı tekrarlar; bu yüzden closewise durur.",
+        "Sunucunun beklediği türde veri gönderin: send()'e verilen dize metin olarak, ArrayBuffer, typed array ya da Blob ise ikili veri olarak gider. Yeniden bağlanmak yalnızca aynı hatayı tekrarlar; bu yüzden closewise durur.",
     },
     1004: {
-      description: 'Protokol tarafından ayrılmıştır; hiçbir uç nokta bu kodu göndermemelidir.',
-      whenYouSee: 'Yalnızca kodu yanlışlıkla seçen, kurallara uymayan bir sunucu ya da kütüphaneden.',
+      description: 'Protokolün ileride anlam verebileceği ayrılmış bir koddur; uç noktalar bu kodu göndermemelidir.',
+      whenYouSee: 'Yalnızca bu kodu yanlışlıkla seçen, standarda uymayan bir sunucu ya da kütüphaneden.',
       howToFix:
-        'Sunucuyu işleten ekibe bildirin: tanımlı bir kod kullanmalı. closewise bunu geçici sayar ama birkaç tekrardan sonra durur.',
+        'Sunucuyu işleten ekibe bildirin: tanımlı bir kod kullanmalı. closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.',
     },
     1005: {
-      description: 'Kapanış çerçevesinde durum kodu yoktu. Bu kod ağda asla gönderilmez; onu tarayıcı bildirir.',
-      whenYouSee:
-        'Sunucu bağlantıyı kodsuz ama düzgünce kapattığında ya da bir proxy kapanışı iletirken kodu düşürdüğünde.',
+      description:
+        'Kapanış çerçevesinde durum kodu yoktu. Bu kod hiçbir zaman kapanış çerçevesinde gönderilmez; tarayıcı kendisi bildirir.',
+      whenYouSee: 'Sunucu bağlantıyı düzgünce ama kod vermeden kapattığında.',
       howToFix:
-        "Sunucunun açık bir kod göndermesini sağlayın ve proxy'lerin kapanış çerçevelerini değiştirmeden ilettiğini kontrol edin. Kod göndermeyen sunucuların çoğu bunu beklediği için closewise yeniden bağlanır.",
+        "İstemcilerin ne olduğunu anlayabilmesi için sunucunun açıkça bir kod göndermesini sağlayın. closewise'ın kendi tercihi: sunucudan gelen 1000'de olduğu gibi yeniden bağlanır.",
     },
     1006: {
       description:
-        'Bağlantı kapanış çerçevesi olmadan kapandı. Bu kod ağda asla gönderilmez; bağlantı koptuğunda ya da el sıkışma başarısız olduğunda tarayıcı bildirir.',
+        'Bağlantı, kapanış çerçevesi olmadan kapandı. Bu kod hiçbir zaman kapanış çerçevesinde gönderilmez; bağlantı koptuğunda ya da kurulamadığında tarayıcı kendisi bildirir.',
       whenYouSee:
-        "Ağ kopmasından, sunucu çökmesinden, bir proxy'deki boşta kalma zaman aşımından ya da reddedilen bir el sıkışmadan sonra: tarayıcı, yükseltme isteğine verilen HTTP 401, 403, 429 ve 502 yanıtlarını 1006'nın arkasına gizler.",
+        'Ağ bağlantısı koptuğunda, sunucu çöktüğünde ya da bir proxy boşta kalan bağlantıyı kapattığında; ayrıca bağlantı açılmadan başarısız olduğunda. WebSocket standardına göre bulunamayan bir ana makine, bağlantıyı reddeden bir port, başarısız bir TLS el sıkışması (süresi dolmuş, kendinden imzalı ya da ana makine adıyla uyuşmayan bir sertifika) ve reddedilen bir yükseltme (upgrade) isteği (HTTP 401, 403, 429, 502) sayfaya hep 1006 olarak yansır.',
       howToFix:
-        "Bağlantı hiç açılmadan oluyorsa yükseltme isteğine verilen HTTP yanıtını sunucu ya da proxy günlüklerinde inceleyin (kimlik doğrulama, origin, yönlendirme). Daha sonra oluyorsa proxy'lerdeki boşta kalma zaman aşımlarını kontrol edin ve bir heartbeat (canlılık sinyali) eklemeyi düşünün.",
+        "Bağlantı hiç açılmadıysa önce sertifika zincirini ve ana makine adını kontrol edin (URL'yi https:// ile tarayıcıda açın), ardından yükseltme isteğine verilen yanıtı sunucunun ya da proxy'nin log kayıtlarında inceleyin (kimlik doğrulama, origin, yönlendirme) ve proxy'lerin Upgrade ve Connection başlıklarını doğru ana makineye ve porta ilettiğinden emin olun. Bağlantı önce açıldıysa proxy'lerdeki boşta kalma zaman aşımlarına bakın, bir heartbeat (canlılık mesajı) eklemeyi düşünün. closewise bekleme süresini artırarak yeniden bağlanır.",
     },
     1007: {
       description:
-        'Uç noktalardan biri mesaj türüyle uyuşmayan veri aldı; örneğin bir metin çerçevesinde geçersiz UTF-8.',
+        'Uç noktalardan biri mesajın türüyle uyuşmayan veri aldı; örneğin bir metin mesajında geçersiz UTF-8.',
       whenYouSee:
-        'İkili veriden üretilmiş metni ya da bozuk vekil çiftleri (surrogate pair) içeren bir dizeyi gönderdikten sonra.',
+        'Tarayıcının gönderdiği metinden kaynaklanmaz: send() bir USVString alır ve onu her zaman geçerli UTF-8 olarak gönderir. Bu kod, metin çerçevelerini ham baytlardan oluşturan tarayıcı dışı bir karşı taraftan ya da sunucunun kendi doğrulamasından gelir.',
       howToFix:
-        'Göndermeden önce yükü doğrulayın ya da kodlayın (ikili veriyi dize olarak değil ArrayBuffer olarak gönderin). Yeniden denemek aynı veriyi gönderir; bu yüzden closewise durur.',
+        'Sunucunun hangi mesajı reddettiğini bulun (kapanış nedeni, sunucunun log kayıtları) ve mesajı sunucunun beklediği biçimde gönderin. Yeniden denemek aynı veriyi gönderir; bu yüzden closewise durur.',
     },
     1008: {
       description:
-        'Sunucu, bir mesaj ya da bağlantının kendisi politikasını çiğnediği için bağlantıyı kapattı. "Buna izniniz yok" demenin genel kodudur.',
+        'Sunucu, bir mesaj politikasını ihlal ettiği için bağlantıyı kapattı. Daha belirli bir kod uymadığında ya da sunucu ayrıntıyı gizlemek istediğinde kullanılan genel koddur.',
       whenYouSee:
-        'Bir hız sınırını (rate limit) aştığınızda, kimlik doğrulama jetonunuzun (token) süresi el sıkışmadan sonra dolduğunda, yasaklı içerik gönderdiğinizde ya da göremeyeceğiniz bir kanala abone olduğunuzda veya origin izinli olmadığında.',
+        "Bir hız sınırını aştığınızda, kimlik doğrulama token'ınızın süresi el sıkışmadan sonra dolduğunda, yasak içerik gönderdiğinizde, görme yetkiniz olmayan bir kanala abone olduğunuzda ya da origin izinli olmadığında.",
       howToFix:
-        'Sunucunun politikasını ve günlüklerinizdeki kapanış nedenini kontrol edin. Süresi dolmuş bir jetonu yenileyip bir kez yeniden bağlanın; hız sınırında retry-after ipucu kadar bekleyip daha az gönderin; yasaklı içerikte uygulamanın gönderdiğini düzeltin. Körü körüne yeniden bağlanmak ihlali tekrarlar.',
+        "Sunucunun politikasını ve kapanış nedenini kontrol edin. Süresi dolan token'ı yenileyip bir kez yeniden bağlanın; hız sınırında retry-after ipucunda belirtilen süre kadar bekleyin ve daha az mesaj gönderin; yasak içerikte uygulamanın gönderdiğini düzeltin. Gelişigüzel yeniden bağlanmak aynı ihlali tekrarlar.",
     },
     1009: {
-      description: 'Bir mesaj, karşı uç noktanın kabul ettiğinden büyüktü.',
-      whenYouSee: 'Büyük bir yük gönderdikten sonra ya da sunucu istemci sınırından büyük bir mesaj ittiğinde.',
+      description: 'Bir mesaj, bağlantıyı kapatan tarafın kabul ettiği boyuttan büyüktü.',
+      whenYouSee:
+        'Büyük bir yük gönderdikten sonra ya da sunucu, boyut sınırı olan bir istemcinin kabul ettiğinden büyük bir mesaj gönderdiğinde.',
       howToFix:
-        "Büyük mesajları bölün ya da sıkıştırın veya sunucudaki boyut sınırını yükseltin (örneğin ws'nin maxPayload ayarı). Yeniden bağlanmak aynı mesajı yeniden gönderir; bu yüzden closewise durur.",
+        "Büyük mesajları bölün ya da sıkıştırın veya sunucudaki boyut sınırını artırın (örneğin ws'deki maxPayload). Yeniden bağlanmak aynı mesajı yine gönderir; bu yüzden closewise durur.",
     },
     1010: {
-      description: 'İstemci, sunucunun el sıkışma sırasında kabul etmediği bir WebSocket uzantısını zorunlu tuttu.',
-      whenYouSee: 'Yalnızca permessage-deflate gibi bir uzantıda ısrar eden, tarayıcı dışı istemcilerde.',
-      howToFix: 'Uzantıyı sunucuda etkinleştirin ya da istemcide zorunlu olmaktan çıkarın.',
+      description: 'Sunucu, istemcinin zorunlu tuttuğu bir uzantıyı kabul etmediği için istemci bağlantıyı kapattı.',
+      whenYouSee:
+        'Bu kodu yalnızca istemciler gönderir, tarayıcılar ise hiç göndermez: tarayıcı dışı istemcilerle sunucunun log kayıtlarında ya da standarda uymayan bir sunucudan görürsünüz.',
+      howToFix:
+        'Uzantıyı sunucuda etkinleştirin ya da istemcide zorunlu olmaktan çıkarın. Sonraki el sıkışma da aynı şekilde sonuçlanacağı için closewise durur.',
     },
     1011: {
-      description: 'Sunucu beklenmedik bir durumla karşılaştı ve devam edemedi.',
+      description: 'Sunucu, isteği yerine getirmesini engelleyen beklenmedik bir durumla karşılaştı.',
       whenYouSee:
-        'Sunucu işleyicisinden bir istisna kaçtığında ya da sunucunun ihtiyaç duyduğu bir bağımlılık çöktüğünde.',
+        'Sunucunun bağlantı işleyicisinde yakalanmayan bir istisna oluştuğunda ya da sunucunun bağlı olduğu bir hizmet çöktüğünde.',
       howToFix:
-        'Kapanış zamanına yakın sunucu hata günlüklerine bakın. Sonraki deneme sağlıklı bir örneğe ulaşabileceği için closewise geri çekilerek (backoff) yeniden bağlanır.',
+        'Kapanış saatine yakın sunucu hata kayıtlarına bakın. Sonraki deneme sağlıklı bir sunucuya ulaşabileceği için closewise bekleme süresini artırarak yeniden bağlanır.',
     },
     1012: {
-      description: 'Sunucu yeniden başlıyor ve istemcilerden kısa süre sonra geri gelmelerini istiyor.',
+      description: 'Hizmet yeniden başlatılıyor.',
       whenYouSee: 'Dağıtımlar ve planlı yeniden başlatmalar sırasında.',
       howToFix:
-        'Düzeltilecek bir şey yok. Tüm istemciler aynı anda dönmesin diye closewise yeniden bağlanmadan önce rastgele 5-30 saniye bekler.',
+        'Düzeltilecek bir şey yok. closewise, kayıt metninin istediği gibi yeniden bağlanmadan önce rastgele 5-30 saniye bekler; böylece istemcilerin hepsi aynı anda geri gelmez.',
     },
     1013: {
-      description: 'Sunucu aşırı yüklü ya da geçici olarak hizmet veremiyor; daha sonra yeniden deneyin.',
-      whenYouSee: 'Trafik zirvelerinde, sunucu yük attığında ya da bir bağlantı sınırına ulaştığında.',
+      description: 'Hizmet aşırı yüklü; daha sonra yeniden deneyin.',
+      whenYouSee:
+        'Trafiğin yoğun olduğu anlarda, sunucu yük azaltırken ya da bir süreliğine yeni oturum kabul etmediğinde.',
       howToFix:
-        'Geri çekilin: closewise en az 30 saniye, her tekrarda daha uzun bekler. Sürerse sunucuya kapasite ekleyin ya da bağlantı sınırlarını yükseltin ve kullanıcılara hizmetin yoğun olduğunu söyleyin.',
+        "Sunucuya kapasite ekleyin ya da bağlantı sınırlarını artırın. Kayıt metnine göre istemci başka bir IP adresine bağlanmalı, aynı adrese ise ancak kullanıcı isterse yeniden bağlanmalıdır. closewise'ın kendi tercihi bundan bilerek ayrılır: IP seçemez, bir tıklamayı bekleyen sayfa da kendiliğinden toparlanmaz. Bu yüzden kendisi yeniden bağlanır, ama en az 30 saniye sonra ve her seferinde daha uzun bekleyerek; deneme bütçesi bitince vazgeçer. Kayıt metnine uymak istiyorsanız 1013 geldiğinde close() çağırın ve kullanıcıya bir yeniden dene düğmesi sunun.",
     },
     1014: {
       description:
-        'Sunucunun önündeki bir ağ geçidi (gateway) ya da proxy, arkadaki (upstream) sunucudan geçersiz yanıt aldı ya da hiç yanıt alamadı.',
+        "Sunucunun önündeki bir ağ geçidi (gateway) ya da proxy, arkadaki (upstream) sunucudan geçersiz bir yanıt aldı; HTTP 502'ye benzer.",
       whenYouSee:
-        "Arkadaki WebSocket hizmeti çöktüğünde, yeniden başlarken ya da proxy'den erişilemediğinde veya proxy yükseltme isteğini yanlış yere yönlendirdiğinde.",
+        'Ağ geçidiyle bağlantınız açıkken; arkadaki hizmet çöktüğünde, yeniden başlatıldığında ya da ağ geçidinin kullanamadığı bir yanıt verdiğinde.',
       howToFix:
-        "Önce arkadaki hizmetin sağlığını, sonra proxy'yi kontrol edin: Upgrade ve Connection başlıklarını iletiyor mu, WebSocket yolunu doğru makineye ve porta yönlendiriyor mu, upstream zaman aşımları uygun mu. Arkadaki hizmet toparlanabileceği için closewise geri çekilerek yeniden bağlanır.",
+        'Önce arkadaki hizmetin sağlığına ve log kayıtlarına, ardından ağ geçidinin upstream ayarlarına bakın: isteği ilettiği ana makine ve porta, zaman aşımlarına. Arkadaki hizmet toparlanabileceği için closewise bekleme süresini artırarak yeniden bağlanır.',
     },
     1015: {
-      description: 'TLS el sıkışması başarısız oldu. Bu kod ağda asla gönderilmez; onu tarayıcı bildirir.',
+      description:
+        'Başarısız bir TLS el sıkışmasını bildirmek için ayrılmış koddur; hiçbir zaman kapanış çerçevesinde gönderilmez.',
       whenYouSee:
-        'Bir wss:// uç noktasında süresi dolmuş, kendinden imzalı ya da ana makine adıyla uyuşmayan bir sertifika olduğunda.',
+        "Tarayıcıdan gelmez: WebSocket standardına göre tarayıcı başarısız bir TLS el sıkışmasını 1006 olarak bildirir ve 1015'i hiç kullanmaz. Sayfa bu kodu yalnızca standarda uymayan bir sunucudan görür.",
       howToFix:
-        "wss:// uç noktasının sertifika zincirini ve ana makine adını kontrol edin (URL'nin https:// biçimini tarayıcıda açın). closewise bunu 1006 gibi ele alır.",
+        "Sunucuyu işleten ekibe bildirin. Sertifika sorunları için 1006'ya bakın. closewise'ın kendi tercihi: 1015'i 1006 gibi ele alır ve yeniden bağlanır.",
     },
     3000: {
-      description: 'Yetkisiz: sunucu bu bağlantı için geçerli kimlik bilgileri istiyor (IANA kayıtlı).',
-      whenYouSee: 'Jeton eksik, geçersiz ya da süresi dolmuş olduğunda; çoğu zaman bağlandıktan kısa süre sonra.',
+      description: "Yetkisiz: sunucu bu bağlantı için geçerli kimlik bilgileri istiyor (IANA'ya kayıtlı).",
+      whenYouSee:
+        'Token eksik, geçersiz ya da süresi dolmuş olduğunda; çoğu zaman bağlantı kurulduktan kısa süre sonra.',
       howToFix:
-        'Kimlik bilgilerini yenileyin ya da yeniden alın ve bir kez yeniden bağlanın. auth.refresh ayarlıysa closewise bunu sizin yerinize yapar.',
+        'Kimlik bilgilerini yenileyin ya da yeniden alın ve bir kez yeniden bağlanın. auth.refresh tanımlıysa closewise bunu sizin yerinize yapar.',
     },
     3003: {
-      description: 'Yasak: kimlik bilgileri geçerli ama bu kaynağı kullanma izni yok (IANA kayıtlı).',
-      whenYouSee: 'Kullanıcının sunucunun istediği bir rolü ya da izni olmadığında.',
+      description: "Yasak: kimlik bilgileri geçerli, ama bu kaynağı kullanma yetkisi yok (IANA'ya kayıtlı).",
+      whenYouSee: 'Kullanıcının, sunucunun istediği bir rolü ya da yetkisi olmadığında.',
       howToFix:
-        'Sunucuda kullanıcının ya da hizmet hesabının izinlerini kontrol edin. Yeniden denemek izinleri değiştirmez; bu yüzden closewise durur.',
+        'Sunucuda kullanıcının ya da hizmet hesabının yetkilerini kontrol edin. Yeniden denemek yetkileri değiştirmez; bu yüzden closewise durur.',
     },
     3008: {
-      description: 'Zaman aşımı: sunucu bağlantıyı bir süre sınırından sonra kapattı (IANA kayıtlı).',
-      whenYouSee: 'Bir süre etkinlik olmadığında ya da bir istek çok uzun sürdüğünde.',
+      description: "Zaman aşımı: sunucu bağlantıyı bir süre sınırı dolunca kapattı (IANA'ya kayıtlı).",
+      whenYouSee: 'Bağlantı bir süre boşta kaldıktan sonra ya da bir istek çok uzun sürdüğünde.',
       howToFix:
-        'Bağlantı uzun süre boşta kalıyorsa heartbeat gönderin ya da sunucudaki zaman aşımını yükseltin. closewise yeniden bağlanır.',
+        'Bağlantı uzun süre boşta kalıyorsa heartbeat mesajları gönderin ya da sunucudaki zaman aşımını artırın. closewise yeniden bağlanır.',
     },
   },
   ranges: {
     'invalid-low': {
-      description: "1000'in altındaki kodlar geçerli kapanış kodları değildir; protokol bunları hiç kullanmaz.",
-      whenYouSee: 'Kurallara uymayan bir sunucu ya da kütüphaneden; tarayıcı bunları değiştirmeden iletir.',
+      description: "1000'in altındaki kodlar geçerli kapanış kodu değildir; protokol bunları hiç kullanmaz.",
+      whenYouSee: 'Standarda uymayan bir sunucu ya da kütüphaneden; tarayıcı bu kodları olduğu gibi iletir.',
       howToFix:
-        'Sunucuyu geçerli bir kod gönderecek şekilde düzeltin (1000-1015 ya da kendi anlamları için 3000-4999). closewise bunu geçici sayar ama birkaç tekrardan sonra durur.',
+        'Sunucuyu 1000-1003, 1007-1014 ya da 3000-4999 aralığından bir kod gönderecek şekilde düzeltin. closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.',
     },
     standard: {
       description: 'WebSocket protokolünün kendisinin tanımladığı bir kapanış kodu.',
-      whenYouSee: 'Kurallara uyan her sunucu, proxy ya da tarayıcıdan.',
+      whenYouSee: 'Standarda uyan her sunucu, proxy ya da tarayıcıdan.',
       howToFix: 'Anlamı için kodun kendi açıklamasına bakın.',
     },
     unassigned: {
-      description: '1016-2999 arası kodlar protokolün gelecekteki sürümlerine ayrılmıştır ve henüz atanmamıştır.',
-      whenYouSee: 'Yalnızca kurallara uymayan bir sunucu ya da kütüphaneden.',
+      description: '1016-2999 aralığı protokolün ileriki sürümlerine ayrılmıştır; bu kodlar henüz atanmamıştır.',
+      whenYouSee: 'Yalnızca standarda uymayan bir sunucu ya da kütüphaneden.',
       howToFix:
-        'Sunucuyu tanımlı bir kod, uygulamaya özgü anlamlar için de 4000-4999 kullanacak şekilde düzeltin. closewise bunu geçici sayar ama birkaç tekrardan sonra durur.',
+        'Sunucuyu tanımlı bir kod, kendine özgü anlamlar için de 4000-4999 aralığını kullanacak şekilde düzeltin. closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.',
     },
     registered: {
-      description: "3000-3999 arası kodlar kütüphaneler, çatılar ve hizmetler tarafından IANA'ya kaydedilir.",
-      whenYouSee: 'Centrifugo gibi kendi kodlarını tanımlayan bir kütüphane üzerine kurulmuş bir sunucudan.',
+      description:
+        "3000-3999 aralığı IANA'ya kaydedilen kodlar içindir; ancak pek çok kütüphane bu aralığı kayıt yaptırmadan kullanır.",
+      whenYouSee:
+        "Kendi kodlarını tanımlayan bir kütüphaneyle çalışan bir sunucudan. Örneğin Centrifugo'nun 3000 ve 3008 kodları, IANA'daki 3000 Unauthorized ve 3008 Timeout ile çakışır.",
       howToFix:
-        'Kodu sunucu kütüphanesinin belgelerinde arayın ya da kodun bir adı ve doğru eylemi olsun diye o kütüphanenin closewise profilini yükleyin.',
+        "Kodun anlamını sunucu kütüphanesinin belgelerinde arayın ya da kodun adını ve doğru eylemini öğrenmesi için closewise'a o kütüphanenin profilini yükleyin.",
     },
     private: {
-      description: '4000-4999 arası kodlar özel kullanım içindir: anlamlarına her uygulama kendisi karar verir.',
+      description:
+        '4000-4999 aralığı özel kullanım içindir: kodların ne anlama geldiğine her uygulama kendisi karar verir.',
       whenYouSee: 'Kendi sunucunuzdan ya da bu kodları tanımlayan graphql-ws, Pusher veya Discord gibi bir hizmetten.',
       howToFix:
-        "Kodu sunucu belgelerinde kontrol edin, sonra anlamını defineCodes() ya da yerleşik bir profille closewise'a öğretin. O zamana kadar geçici sayılır ve birkaç tekrardan sonra durur.",
+        "Kodun anlamını sunucunun belgelerinde bulun, sonra bu anlamı defineCodes() ya da yerleşik bir profille closewise'a tanıtın. O zamana kadar closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.",
     },
     'invalid-high': {
-      description: '5000 ve üzerindeki kodlar geçerli kapanış kodları değildir.',
-      whenYouSee: 'Kurallara uymayan bir sunucu ya da kütüphaneden; tarayıcı bunları değiştirmeden iletir.',
+      description: '5000 ve üzerindeki kodlar geçerli kapanış kodu değildir.',
+      whenYouSee: 'Standarda uymayan bir sunucu ya da kütüphaneden; tarayıcı bu kodları olduğu gibi iletir.',
       howToFix:
-        'Sunucuyu geçerli bir kod gönderecek şekilde düzeltin. closewise bunu geçici sayar ama birkaç tekrardan sonra durur.',
+        'Sunucuyu geçerli bir kod gönderecek şekilde düzeltin. closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.',
     },
   },
   labels: {
-    headings: { description: 'Anlamı', whenYouSee: 'Ne zaman görülür', howToFix: 'Nasıl düzeltilir' },
+    headings: { description: 'Açıklama', whenYouSee: 'Gördüğünüzde', howToFix: 'Nasıl Düzeltilir' },
     actions: {
       none: 'yapılacak bir şey yok',
-      reconnect: 'geri çekilerek yeniden bağlan',
-      'reconnect-later': 'rastgele 5-30 sn sonra yeniden bağlan',
-      'slow-down': 'uzun süre geri çekil (30 sn ya da daha fazla)',
+      reconnect: 'bekleme süresini artırarak yeniden bağlan',
+      'reconnect-later': 'rastgele 5-30 sn bekleyip yeniden bağlan',
+      'slow-down': 'uzun süre bekle (en az 30 sn)',
       policy: 'dur ve uygulamanın harekete geçmesini bekle',
       stop: 'yeniden bağlanmayı bırak',
     },
@@ -191,7 +202,7 @@ export const tr: Locale = {
       'invalid-low': 'geçersiz (0-999)',
       standard: 'standart (1000-1015)',
       unassigned: 'atanmamış (1016-2999)',
-      registered: 'kütüphaneler ve çatılar (3000-3999)',
+      registered: "kütüphane ve framework'ler (3000-3999)",
       private: 'özel kullanım (4000-4999)',
       'invalid-high': 'geçersiz (5000 ve üzeri)',
     },
@@ -203,12 +214,12 @@ export const tr: Locale = {
     ui: {
       connecting: 'Bağlanıyor…',
       open: 'Bağlandı',
-      backoff: 'Bağlantı koptu. {seconds} sn içinde yeniden denenecek.',
-      retryingNow: 'Bağlantı koptu. Şimdi yeniden deneniyor…',
+      backoff: 'Bağlantı koptu. {seconds} sn sonra yeniden denenecek.',
+      retryingNow: 'Bağlantı koptu. Yeniden deneniyor…',
       paused: 'Bağlantı duraklatıldı: işlem gerekiyor.',
       policyAuth: 'Oturumunuzun süresi doldu. Yeniden bağlanmak için tekrar giriş yapın.',
-      policyRateLimit: 'Çok fazla istek. {seconds} sn içinde devam edilecek.',
-      offline: 'Çevrimdışısınız. Ağ geri geldiğinde yeniden bağlanacağız.',
+      policyRateLimit: 'Çok fazla istek gönderildi. {seconds} sn sonra devam edilecek.',
+      offline: 'Çevrimdışısınız. İnternet bağlantınız gelince yeniden bağlanacağız.',
       stopped: 'Bağlantı durduruldu.',
       closed: 'Bağlantı kesildi.',
       retryNow: 'Şimdi yeniden dene',
@@ -216,8 +227,8 @@ export const tr: Locale = {
       lastClose: 'Son kapanış',
     },
     compare: {
-      sameAction: 'İkisi de aynı eyleme yol açar: {action}.',
-      differentAction: '{a} "{actionA}", {b} ise "{actionB}" anlamına gelir.',
+      sameAction: 'İkisinde de closewise aynı şeyi yapar: {action}.',
+      differentAction: '{a} için eylem: "{actionA}"; {b} için: "{actionB}".',
       sameRange: 'İkisi de aynı aralıkta: {range}.',
       differentRange: '{a}: {rangeA}; {b}: {rangeB}.',
       mayBeSent: '{code} bir kapanış çerçevesinde gönderilebilir.',
