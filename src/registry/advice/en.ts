@@ -56,7 +56,7 @@ export const en: Locale = {
       description:
         'The connection closed without a close frame. It must never be sent in a close frame: the browser reports it itself when the connection dropped or could not be made.',
       whenYouSee:
-        'After a network drop, a server crash or a proxy idle timeout, and whenever a connection fails before it opens: by the WebSocket standard, an unknown host, a refused port, a failed TLS handshake (an expired, self-signed or mismatched certificate) and a rejected upgrade (HTTP 401, 403, 429, 502) all look like 1006.',
+        'After a network drop, a server crash or a proxy idle timeout, and for any connection that fails before it opens: an unknown host, a refused port, a failed TLS handshake (an expired, self-signed or mismatched certificate) and a rejected upgrade (HTTP 401, 403, 429, 502) all look like 1006.',
       howToFix:
         'Before open: check the certificate chain and host name (open the URL as https://), then the upgrade response in the server or proxy logs (auth, origin, routing), and that proxies pass the Upgrade and Connection headers to the right host and port. After open: check proxy idle timeouts; consider a heartbeat. closewise reconnects with backoff.',
     },
@@ -101,7 +101,7 @@ export const en: Locale = {
       description: 'The service is overloaded; try again later.',
       whenYouSee: 'During traffic peaks, when the server sheds load or refuses new sessions for a while.',
       howToFix:
-        "Add capacity or raise connection limits. The registration says to connect to another IP, or to the same one only upon user action. closewise's own choice deviates: it cannot pick an IP, and a page waiting for a click never recovers, so it reconnects by itself after at least 30 seconds, longer each time, until its budget is spent. To follow the registration, call close() on a 1013 and offer a retry button.",
+        "Add capacity on the server. The registration says to connect to another IP, or to the same one only upon user action. closewise's own choice deviates: a page waiting for a click never recovers, so it reconnects by itself after at least 30 seconds, longer each time, until its budget is spent. To follow the registration, call close() on a 1013 and offer a retry button.",
     },
     1014: {
       description:
@@ -114,7 +114,7 @@ export const en: Locale = {
     1015: {
       description: 'Reserved for reporting a failed TLS handshake; it must never be sent in a close frame.',
       whenYouSee:
-        'Not from a browser: by the WebSocket standard it reports a failed TLS handshake as 1006 and never uses 1015, so a page sees it only from a non-conforming server.',
+        'Not from a browser: it reports a failed TLS handshake as 1006 and never uses 1015, so a page sees it only from a non-conforming server.',
       howToFix:
         "Report it to whoever runs the server. For certificate problems, see 1006. closewise's own choice: it treats 1015 like 1006 and reconnects.",
     },

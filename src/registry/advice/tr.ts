@@ -29,7 +29,8 @@ export const tr: Locale = {
     },
     1002: {
       description: 'Uç noktalardan biri WebSocket protokolünü ihlal eden bir çerçeve aldı.',
-      whenYouSee: 'Hatalı bir istemci ya da sunucu kütüphanesiyle veya çerçeveleri yolda değiştiren bir proxy ile.',
+      whenYouSee:
+        'Hatalı bir istemci ya da sunucu kütüphanesi kullanıldığında veya bir proxy çerçeveleri yolda değiştirdiğinde.',
       howToFix:
         'Trafiği kaydedin (tarayıcının geliştirici araçlarıyla ya da bir proxy ile) ve iki taraftaki kütüphane sürümlerini karşılaştırın. Protokol hataları kendiliğinden düzelmediği için closewise birkaç kez dener, sonra durur.',
     },
@@ -37,7 +38,7 @@ export const tr: Locale = {
       description:
         'Uç noktalardan biri kabul edemediği türde veri aldı; örneğin yalnızca metin işleyen bir uç nokta ikili veri aldı.',
       whenYouSee:
-        'Yalnızca metin kabul eden bir sunucuya ikili mesaj, yalnızca ikili veri kabul eden bir sunucuya metin gönderdikten hemen sonra.',
+        'Yalnızca metin kabul eden bir sunucuya ikili mesaj ya da yalnızca ikili veri kabul eden bir sunucuya metin gönderdikten hemen sonra.',
       howToFix:
         "Sunucunun beklediği türde veri gönderin: send()'e verilen dize metin olarak, ArrayBuffer, typed array ya da Blob ise ikili veri olarak gider. Yeniden bağlanmak yalnızca aynı hatayı tekrarlar; bu yüzden closewise durur.",
     },
@@ -45,7 +46,7 @@ export const tr: Locale = {
       description: 'Protokolün ileride anlam verebileceği ayrılmış bir koddur; uç noktalar bu kodu göndermemelidir.',
       whenYouSee: 'Yalnızca bu kodu yanlışlıkla seçen, standarda uymayan bir sunucu ya da kütüphaneden.',
       howToFix:
-        'Sunucuyu işleten ekibe bildirin: tanımlı bir kod kullanmalı. closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.',
+        'Sunucuyu işleten ekibe bildirin: sunucunun tanımlı bir kod kullanması gerekir. closewise bu kodu geçici bir sorun sayar, ama birkaç tekrardan sonra durur.',
     },
     1005: {
       description:
@@ -58,7 +59,7 @@ export const tr: Locale = {
       description:
         'Bağlantı, kapanış çerçevesi olmadan kapandı. Bu kod hiçbir zaman kapanış çerçevesinde gönderilmez; bağlantı koptuğunda ya da kurulamadığında tarayıcı kendisi bildirir.',
       whenYouSee:
-        'Ağ bağlantısı koptuğunda, sunucu çöktüğünde ya da bir proxy boşta kalan bağlantıyı kapattığında; ayrıca bağlantı açılmadan başarısız olduğunda. WebSocket standardına göre bulunamayan bir ana makine, bağlantıyı reddeden bir port, başarısız bir TLS el sıkışması (süresi dolmuş, kendinden imzalı ya da ana makine adıyla uyuşmayan bir sertifika) ve reddedilen bir yükseltme (upgrade) isteği (HTTP 401, 403, 429, 502) sayfaya hep 1006 olarak yansır.',
+        'Ağ bağlantısı koptuğunda, sunucu çöktüğünde ya da bir proxy boşta kalan bağlantıyı kapattığında; ayrıca bağlantı açılmadan başarısız olduğunda: bulunamayan bir ana makine, bağlantıyı reddeden bir port, başarısız bir TLS el sıkışması (süresi dolmuş, kendinden imzalı ya da ana makine adıyla uyuşmayan bir sertifika) ve reddedilen bir yükseltme (upgrade) isteği (HTTP 401, 403, 429, 502) sayfaya hep 1006 olarak yansır.',
       howToFix:
         "Bağlantı hiç açılmadıysa önce sertifika zincirini ve ana makine adını kontrol edin (URL'yi https:// ile tarayıcıda açın), ardından yükseltme isteğine verilen yanıtı sunucunun ya da proxy'nin log kayıtlarında inceleyin (kimlik doğrulama, origin, yönlendirme) ve proxy'lerin Upgrade ve Connection başlıklarını doğru ana makineye ve porta ilettiğinden emin olun. Bağlantı önce açıldıysa proxy'lerdeki boşta kalma zaman aşımlarına bakın, bir heartbeat (canlılık mesajı) eklemeyi düşünün. closewise bekleme süresini artırarak yeniden bağlanır.",
     },
@@ -72,7 +73,7 @@ export const tr: Locale = {
     },
     1008: {
       description:
-        'Sunucu, bir mesaj politikasını ihlal ettiği için bağlantıyı kapattı. Daha belirli bir kod uymadığında ya da sunucu ayrıntıyı gizlemek istediğinde kullanılan genel koddur.',
+        'Bir mesaj sunucunun politikasını ihlal ettiği için sunucu bağlantıyı kapattı. Daha belirli bir kod uymadığında ya da sunucu ayrıntıyı gizlemek istediğinde kullanılan genel koddur.',
       whenYouSee:
         "Bir hız sınırını aştığınızda, kimlik doğrulama token'ınızın süresi el sıkışmadan sonra dolduğunda, yasak içerik gönderdiğinizde, görme yetkiniz olmayan bir kanala abone olduğunuzda ya da origin izinli olmadığında.",
       howToFix:
@@ -88,7 +89,7 @@ export const tr: Locale = {
     1010: {
       description: 'Sunucu, istemcinin zorunlu tuttuğu bir uzantıyı kabul etmediği için istemci bağlantıyı kapattı.',
       whenYouSee:
-        'Bu kodu yalnızca istemciler gönderir, tarayıcılar ise hiç göndermez: tarayıcı dışı istemcilerle sunucunun log kayıtlarında ya da standarda uymayan bir sunucudan görürsünüz.',
+        'Bu kodu yalnızca istemciler gönderir, tarayıcılar ise hiç göndermez: tarayıcı dışı istemciler kullanıldığında sunucunun log kayıtlarında ya da standarda uymayan bir sunucudan görürsünüz.',
       howToFix:
         'Uzantıyı sunucuda etkinleştirin ya da istemcide zorunlu olmaktan çıkarın. Sonraki el sıkışma da aynı şekilde sonuçlanacağı için closewise durur.',
     },
@@ -108,9 +109,9 @@ export const tr: Locale = {
     1013: {
       description: 'Hizmet aşırı yüklü; daha sonra yeniden deneyin.',
       whenYouSee:
-        'Trafiğin yoğun olduğu anlarda, sunucu yük azaltırken ya da bir süreliğine yeni oturum kabul etmediğinde.',
+        'Trafiğin yoğun olduğu anlarda, sunucu yükünü azaltmak için bağlantı keserken ya da bir süreliğine yeni oturum kabul etmediğinde.',
       howToFix:
-        "Sunucuya kapasite ekleyin ya da bağlantı sınırlarını artırın. Kayıt metnine göre istemci başka bir IP adresine bağlanmalı, aynı adrese ise ancak kullanıcı isterse yeniden bağlanmalıdır. closewise'ın kendi tercihi bundan bilerek ayrılır: IP seçemez, bir tıklamayı bekleyen sayfa da kendiliğinden toparlanmaz. Bu yüzden kendisi yeniden bağlanır, ama en az 30 saniye sonra ve her seferinde daha uzun bekleyerek; deneme bütçesi bitince vazgeçer. Kayıt metnine uymak istiyorsanız 1013 geldiğinde close() çağırın ve kullanıcıya bir yeniden dene düğmesi sunun.",
+        "Sunucuya kapasite ekleyin. Kayıt metnine göre istemci başka bir IP adresine bağlanmalı, aynı adrese ise ancak kullanıcı isterse yeniden bağlanmalıdır. closewise'ın kendi tercihi bundan bilerek ayrılır: bir tıklamayı bekleyen sayfa kendiliğinden toparlanmaz; bu yüzden closewise kendisi yeniden bağlanır, ama en az 30 saniye sonra ve her seferinde daha uzun bekleyerek, deneme bütçesi bitene kadar. Kayıt metnine uymak istiyorsanız 1013 geldiğinde close() çağırın ve kullanıcıya bir yeniden dene düğmesi sunun.",
     },
     1014: {
       description:
@@ -124,7 +125,7 @@ export const tr: Locale = {
       description:
         'Başarısız bir TLS el sıkışmasını bildirmek için ayrılmış koddur; hiçbir zaman kapanış çerçevesinde gönderilmez.',
       whenYouSee:
-        "Tarayıcıdan gelmez: WebSocket standardına göre tarayıcı başarısız bir TLS el sıkışmasını 1006 olarak bildirir ve 1015'i hiç kullanmaz. Sayfa bu kodu yalnızca standarda uymayan bir sunucudan görür.",
+        "Tarayıcıdan gelmez: tarayıcı başarısız bir TLS el sıkışmasını 1006 olarak bildirir ve 1015'i hiç kullanmaz; sayfa bu kodu yalnızca standarda uymayan bir sunucudan görür.",
       howToFix:
         "Sunucuyu işleten ekibe bildirin. Sertifika sorunları için 1006'ya bakın. closewise'ın kendi tercihi: 1015'i 1006 gibi ele alır ve yeniden bağlanır.",
     },
