@@ -55,13 +55,23 @@ module.exports = [
     gzip: true,
     limit: '5.7 KB',
   },
-  { name: 'closewise/locales/tr', path: dist('registry/advice/tr.js'), import: '{ tr }', gzip: true, limit: '5.1 KB' },
+  {
+    name: 'closewise/locales/tr',
+    path: dist('registry/advice/tr.js'),
+    import: '{ tr }',
+    gzip: true,
+    // 5.15 kB once the Turkish was rewritten and 1006/1013 gained what their sources say (was 4.69 kB).
+    limit: '5.6 KB',
+  },
   {
     name: 'closewise/registry: everything (profiles, compare)',
     path: dist('registry/index.js'),
     import: '*',
     gzip: true,
-    limit: '10.6 KB',
+    // 18.89 kB with discordVoice, the new graphql-ws, Centrifugo and Pusher rows (advice in English
+    // and Turkish) and the sources of every entry (was 10.08 kB). Profiles tree-shake: graphqlWs
+    // alone is 4.8 kB, less than all profiles were.
+    limit: '20.5 KB',
   },
   {
     name: 'closewise/ui: banner and element',
@@ -91,9 +101,14 @@ module.exports = [
   {
     name: 'production: ResilientSocket + closewise/ui banner',
     path: [dist('production/index.js'), dist('production/ui/index.js')],
-    import: { [dist('production/index.js')]: '{ ResilientSocket }', [dist('production/ui/index.js')]: '{ createStatusBanner }' },
+    import: {
+      [dist('production/index.js')]: '{ ResilientSocket }',
+      [dist('production/ui/index.js')]: '{ createStatusBanner }',
+    },
     gzip: true,
-    limit: '17.5 KB',
+    // 17.61 kB: the banner's English advice grew by 0.24 kB (issue 17: 1006, 1013, 1000, 1007, 1015
+    // say what their sources say); the socket itself did not grow.
+    limit: '17.7 KB',
   },
   {
     name: 'production: closewise/reconnecting-websocket',
