@@ -39,7 +39,7 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'Sunucudan gelen bir mesaj geçersiz olduğu için istemci bağlantıyı kapattı.',
           "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, ilk mesaj connection_ack olmadığında ya da bir mesaj ayrıştırılamadığında bağlantıyı 4004 ile kapatır. Kodu sunucunun log kayıtlarında ya da uygulamanız bu kodla kapatıyorsa uygulamada görürsünüz.",
-          'Sunucunun graphql-transport-ws protokolünü konuştuğunu ve sokete başka hiçbir şeyin yazmadığını kontrol edin. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          'Sunucunun graphql-transport-ws protokolünü desteklediğini ve sokete başka hiçbir şeyin yazmadığını kontrol edin. graphql-ws bu kodda yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -54,8 +54,8 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         ],
         [
           'İstemci kendi tarafında oluşan bir hata yüzünden bağlantıyı kapattı.',
-          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, connection_init yükünü (connectionParams) hazırlarken bir hata fırlatılırsa bağlantıyı 4005 ile kapatır.",
-          'Bağlantı parametrelerini hazırlayan kodu düzeltin; hata mesajı kapanış nedeninde yazar. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, connection_init yükü (connectionParams) hazırlanırken hata oluşursa bağlantıyı 4005 ile kapatır.",
+          'Bağlantı parametrelerini hazırlayan kodu düzeltin; hata mesajı kapanış nedeninde yer alır. graphql-ws bu kodda yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -119,8 +119,8 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         ],
         [
           'İstemci graphql-transport-ws alt protokolünü istemedi.',
-          'protocols seçeneği verilmediğinde ya da eski subscriptions-transport-ws kütüphanesinin alt protokolü olan graphql-ws adını taşıdığında.',
-          "protocols: 'graphql-transport-ws' verin ve bu protokolü konuşan bir istemciyle sunucu kullanın. graphql-ws bu kodda yeniden denemez; closewise de durur.",
+          'protocols seçeneği verilmediğinde ya da seçenekte eski subscriptions-transport-ws kütüphanesinin alt protokolü olan graphql-ws yazdığında.',
+          "protocols: 'graphql-transport-ws' verin ve bu protokolü destekleyen bir istemciyle sunucu kullanın. graphql-ws bu kodda yeniden denemez; closewise de durur.",
         ],
       ),
     },
@@ -200,7 +200,7 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'Sunucu bağlantıyı işlerken hata verdi: sunucudaki bir kanca (onConnect, onSubscribe, context vb.) hata fırlattı ya da soketin kendisinde bir hata oluştu. Resolver ve abonelik akışlarındaki hatalar bağlantıyı kapatmaz; error mesajı olarak gelir.',
           'connection_init ya da subscribe gönderildikten hemen sonra, sunucudaki bir kanca hata fırlattığında ya da alt düzeyde bir soket hatasından sonra.',
-          "İstisnanın ayrıntıları için sunucunun log kayıtlarına bakın; production dışında hata mesajı kapanış nedeninde de yazar. graphql-ws 4500'de yeniden denemez; aynı istek aynı hataya takılacağı için closewise de durur. Sunucu düzeltildikten sonra reconnect() çağırın.",
+          "İstisnanın ayrıntıları için sunucunun log kayıtlarına bakın; üretim ortamı dışında hata mesajı kapanış nedeninde de yer alır. graphql-ws 4500'de yeniden denemez; aynı istek aynı hataya takılacağı için closewise de durur. Sunucu düzeltildikten sonra reconnect() çağırın.",
         ],
       ),
     },
@@ -590,7 +590,7 @@ const voiceNewSession = /* @__PURE__ */ advice(
   [
     'Ses oturumu sona erdi: yeni bir ses bağlantısı gerekiyor ve bunu yalnızca ana gateway başlatabilir.',
     'Ses oturumu artık geçerli olmadığında (4006) ya da zaman aşımına uğradığında (4009), ses sunucusu bulunamadığında (4011) veya token yanlış olduğunda (4004).',
-    "Ana gateway'de Voice State Update gönderin ve yanıt olarak gelen Voice Server Update'teki adrese ve token'la bağlanın. Aynı adrese aynı oturumla yeniden bağlanmak işe yaramayacağı için closewise durur; discord.js'in ses istemcisi de böyle yapar.",
+    "Ana gateway'de Voice State Update gönderin ve yanıt olarak gelen Voice Server Update'teki adres ve token ile bağlanın. Aynı adrese aynı oturumla yeniden bağlanmak işe yaramayacağı için closewise durur; discord.js'in ses istemcisi de böyle yapar.",
   ],
 );
 const voiceDoNotReconnect = /* @__PURE__ */ advice(

@@ -280,6 +280,8 @@ const CALQUES: ReadonlyArray<[RegExp, string]> = [
   [/etkinliksizlik/i, 'inactivity: "uzun süre boşta kalma"'],
   [/(?<!\p{L})ittiğinde/iu, 'a server "gönderir", it does not push'],
   [/yerel olarak bildirilir/i, '"tarayıcı kendisi bildirir"'],
+  [/protokolü(nü)? konuş/i, 'a client "supports" a protocol ("destekler"), it does not speak it'],
+  [/production dışında/i, '"üretim ortamı dışında"'],
 ];
 
 function turkishTexts(): Array<[string, string]> {
