@@ -28,7 +28,10 @@ export interface CloseDescription extends AdviceText {
   /** The default action for a server-initiated close with this code. */
   readonly action: CloseAction;
   readonly sendable: boolean;
-  /** Where the meaning comes from: `registry`, or the id of a profile or app code map. */
+  /**
+   * Which map gave the meaning: `registry`, or the id of a profile or app code map. The documents
+   * behind it (RFC sections, registrations, server docs) come from `sourceOf` in `closewise/registry`.
+   */
   readonly source: string;
 }
 
