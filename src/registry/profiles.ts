@@ -324,12 +324,12 @@ export const centrifugo: CodeMap = /* @__PURE__ */ defineCodes(
       advice: /* @__PURE__ */ advice(
         [
           "Centrifugo found the connection's cached state or token no longer valid: the client must reconnect with a fresh token and re-sync its subscriptions.",
-          'After the server invalidated the session, for example when permissions changed or the token was revoked.',
+          'When the server decides that what the connection holds (its token, its subscription state) can no longer be trusted, and asks the client to start over.',
           'Give the socket an auth.refresh hook: closewise calls it for a new token and reconnects, as centrifuge-js does by dropping its token. Without it, closewise pauses with a policy event, since the old token would not do.',
         ],
         [
           "Centrifugo, bağlantının önbellekteki durumunun ya da token'ının artık geçerli olmadığına karar verdi: istemci yeni bir token'la yeniden bağlanmalı ve aboneliklerini baştan eşitlemelidir.",
-          'Sunucu oturumu geçersiz kıldıktan sonra; örneğin yetkiler değiştiğinde ya da token iptal edildiğinde.',
+          "Sunucu, bağlantının elindekilere (token'ına, abonelik durumuna) artık güvenilemeyeceğine karar verip istemciden baştan başlamasını istediğinde.",
           "Sokete bir auth.refresh kancası verin: closewise, centrifuge-js'in token'ını silip yeniden bağlanması gibi, bu kancayla yeni bir token alır ve yeniden bağlanır. Kanca yoksa eski token işe yaramayacağı için bir policy olayıyla bekler.",
         ],
       ),
