@@ -77,7 +77,7 @@ const schema = (): { readonly [K in keyof ClosePolicyOptions]-?: Rule | Schema }
 
 /** The parts of rws's options and internals the guard reads. */
 interface RwsInternals {
-  _options?: { maxRetries?: number; minUptime?: number; connectionTimeout?: number };
+  _options?: { maxRetries?: number; minUptime?: number; connectionTimeout?: number; startClosed?: boolean };
   _shouldReconnect?: boolean;
   /** Left set when close() lands during rws's own wait (an rws bug); cleared before we resume. */
   _connectLock?: boolean;
@@ -172,7 +172,9 @@ export class ClosePolicyGuard<
       this.#close(code, reason);
     };
     rws.reconnect = () => this.dispatch({ type: 'reconnect' });
-    this.start();
+    // rws's `startClosed`: nothing connects until the app calls reconnect().
+    if ((rws as RwsInternals)._options?.startClosed) this.#holding = true;
+    else this.start();
   }
 
   /** Connects again now, from any state, with backoff reset. */
@@ -185,11 +187,18 @@ export class ClosePolicyGuard<
     this.rws.close(code, reason);
   }
 
-  /** Detaches from the rws instance without closing it. */
+  /**
+   * Detaches from the rws instance without closing it: rws gets its own `close` and `reconnect`
+   * back, and if the guard was holding it between attempts, it reconnects on its own again.
+   */
   dispose(): void {
+    if (this.#disposed) return;
     this.#disposed = true;
+    this.stopTimers();
     this.rws.close = this.#close;
     this.rws.reconnect = this.#reconnect;
+    const phase = this.state.phase.name;
+    if (this.#holding && phase !== 'closed') this.#resumeRws();
   }
 
   protected override dispatch(input: Parameters<EngineHost<ClosePolicyEvents>['dispatch']>[0]) {
@@ -201,9 +210,7 @@ export class ClosePolicyGuard<
       case 'resolve': {
         // The first attempt is rws's own, started by its constructor; every later one is ours.
         if (!this.#holding && (this.rws as RwsInternals)._shouldReconnect !== false) return;
-        this.#holding = false;
-        (this.rws as RwsInternals)._connectLock = false;
-        this.#reconnect();
+        this.#resumeRws();
         return;
       }
       case 'connect': {
@@ -276,6 +283,12 @@ export class ClosePolicyGuard<
       // Not a spread: a native CloseEvent's reason and wasClean are prototype getters.
       this.dispatch({ type: 'native-close', conn, code: event.code, reason: event.reason, wasClean: event.wasClean });
     });
+  }
+
+  #resumeRws(): void {
+    this.#holding = false;
+    (this.rws as RwsInternals)._connectLock = false;
+    this.#reconnect();
   }
 
   #hold(): void {

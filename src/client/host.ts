@@ -102,6 +102,12 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
     this.#inbox.push(input);
   }
 
+  /** Cancels every timer the engine set (for a host that stops interpreting it). */
+  protected stopTimers(): void {
+    for (const handle of this.#timers.values()) this.#host.clock.clearTimeout(handle);
+    this.#timers.clear();
+  }
+
   protected abstract perform(effect: OwnEffect): void;
   protected abstract openEvent(conn: number, attempt: number): OpenEvent;
   protected abstract buffered(): number;

@@ -64,8 +64,11 @@ export interface WebSocketLike {
   readonly bufferedAmount: number;
   readonly url: string;
   binaryType: string;
-  /** Sends a message. */
-  send(data: MessageData): void;
+  /**
+   * Sends a message. `ws` calls `callback` with an error when the message was never written
+   * (the connection died first); browsers ignore it and keep `bufferedAmount` instead.
+   */
+  send(data: MessageData, callback?: (error?: Error) => void): void;
   /** Starts the closing handshake. */
   close(code?: number, reason?: string): void;
   /** Handler for the open event. */

@@ -64,6 +64,8 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   #unsubscribe: (() => void) | undefined;
   #lastUrl = '';
   #binary: 'blob' | 'arraybuffer';
+  /** Sends that `ws` reported as never written, on their way to the engine. */
+  readonly #unwritten: { data: MessageData; bytes: number }[] = [];
 
   /**
    * @param url `ws:`/`wss:` (or `http(s):`, converted) URL, or a function returning one (sync or
@@ -145,8 +147,9 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
       // step is its events, so stepping the send now keeps every message in order.
       outcome = this.stepNow(input);
     } else {
-      // Behind a queued call (a close() or reconnect() from the same listener): it waits its turn.
-      this.enqueue(input);
+      // Behind a queued call (a close() or reconnect() from the same listener): it waits its turn,
+      // and if it cannot be queued then, it is reported as a drop.
+      this.enqueue({ ...input, deferred: true });
       return 'queued';
     }
     if (typeof outcome === 'object') throw new OutboxFullError(outcome.full, outcome.max);
@@ -193,9 +196,25 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
 
   protected perform(e: OwnEffect): void {
     switch (e.type) {
-      case 'transmit':
-        if (e.conn === this.#conn) this.#native?.send(e.data);
+      case 'transmit': {
+        if (e.conn !== this.#conn) return;
+        if (e.own) {
+          this.#native?.send(e.data);
+          return;
+        }
+        const { data, bytes } = e;
+        // `ws` clears bufferedAmount before it reports a dead connection, but tells each send
+        // whether it was written: what never was is provably unsent. Its callbacks fail in send
+        // order, in a burst: they go to the engine together, so a re-queue keeps that order.
+        this.#native?.send(data, (error) => {
+          if (!error) return;
+          if (this.#unwritten.length === 0) {
+            queueMicrotask(() => this.dispatch({ type: 'unsent', messages: this.#unwritten.splice(0) }));
+          }
+          this.#unwritten.push({ data, bytes });
+        });
         return;
+      }
       case 'resolve':
         this.#resolve(e.id);
         return;

@@ -76,7 +76,14 @@ export type Effect =
       readonly reason: string;
       readonly report: boolean;
     }
-  | { readonly type: 'transmit'; readonly conn: number; readonly data: MessageData }
+  | {
+      readonly type: 'transmit';
+      readonly conn: number;
+      readonly data: MessageData;
+      readonly bytes: number;
+      /** A heartbeat ping: never reported as unsent. */
+      readonly own: boolean;
+    }
   | { readonly type: 'ping'; readonly conn: number }
   | { readonly type: 'set-timer'; readonly name: TimerName; readonly id: number; readonly ms: number }
   | { readonly type: 'clear-timer'; readonly name: TimerName }

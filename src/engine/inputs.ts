@@ -15,7 +15,15 @@ import type { TimerName } from './state.js';
  */
 export type Input =
   | { readonly type: 'start' }
-  | { readonly type: 'send'; readonly data: MessageData; readonly bytes: number }
+  | {
+      readonly type: 'send';
+      readonly data: MessageData;
+      readonly bytes: number;
+      /** Stepped after other queued calls: its caller was already told `'queued'`. */
+      readonly deferred?: true;
+    }
+  /** Messages the implementation says it never wrote (ws's send callback), oldest first. */
+  | { readonly type: 'unsent'; readonly messages: readonly { readonly data: MessageData; readonly bytes: number }[] }
   | { readonly type: 'close'; readonly code: number; readonly reason: string }
   | { readonly type: 'reconnect' }
   | { readonly type: 'policy-retry'; readonly policy: number }

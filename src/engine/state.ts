@@ -11,9 +11,10 @@ import type { Throttle } from './throttle.js';
  *
  * - `connecting`: `resolve` (URL and protocol providers), `handshake` (native socket), `hook`
  *   (`onOpen`), or `refresh` (`auth.refresh`, then backoff).
- * - `open`, `backoff` (`until`; `policy` when a rate-limit `policy` event's actions still apply),
- *   `paused` (`policy` token, or `hidden` for a page in the back/forward cache), `offline`,
- *   `stopped`, `closed`.
+ * - `open`, `backoff` (`until`; `policy` when a rate-limit `policy` event's actions still apply;
+ *   `hold` when the server ordered the wait), `paused` (`policy` token, or `hidden` for a page in
+ *   the back/forward cache), `offline`, `stopped`, `closed`. A server-ordered wait survives going
+ *   offline or hidden (`hold`): coming back resumes it instead of connecting at once.
  *
  * @example
  * ```ts
@@ -25,11 +26,25 @@ export type Phase =
   | { readonly name: 'connecting'; readonly step: 'handshake' | 'hook'; readonly conn: number }
   | { readonly name: 'connecting'; readonly step: 'refresh'; readonly id: number }
   | { readonly name: 'open'; readonly conn: number }
-  | { readonly name: 'backoff'; readonly until: number; readonly policy?: number }
-  | { readonly name: 'paused'; readonly policy?: number; readonly hidden?: true }
-  | { readonly name: 'offline' }
+  | { readonly name: 'backoff'; readonly until: number; readonly policy?: number; readonly hold?: true }
+  | { readonly name: 'paused'; readonly policy?: number; readonly hidden?: true; readonly hold?: Hold }
+  | { readonly name: 'offline'; readonly hold?: Hold }
   | { readonly name: 'stopped' }
   | { readonly name: 'closed' };
+
+/**
+ * A wait the server ordered (1012, 1013, a rate limit, a `retry-after` hint), kept while the page
+ * is offline or hidden, with the rate-limit `policy` event's token if it had one.
+ *
+ * @example
+ * ```ts
+ * const hold: Hold = { until: 45_000, policy: 12 };
+ * ```
+ */
+export interface Hold {
+  readonly until: number;
+  readonly policy?: number;
+}
 
 /**
  * Every timer the engine sets. One of each at most; a firing carries the id it was set with, so a

@@ -13,8 +13,8 @@ import { CLOSE_AFTER_ERROR_MS, type EngineConfig, MAX_TIMER_MS } from './config.
 import type { Effect, EngineEvent } from './effects.js';
 import type { Env, Failure, Input } from './inputs.js';
 import { afterClose, budgetSpent, HEALTHY, healthy, repeatsOf } from './outage.js';
-import { emptyQueue, entries, newest, peek, prepend, push, type Queue, shift, size } from './queue.js';
-import { currentConn, type EngineState, type InFlight, type Phase, type TimerName } from './state.js';
+import { emptyQueue, entries, newest, peek, prepend, push, type QueueEntry, shift, size } from './queue.js';
+import { currentConn, type EngineState, type Hold, type InFlight, type Phase, type TimerName } from './state.js';
 import { statusOf } from './status.js';
 import { THROTTLED, waitBeforeSend } from './throttle.js';
 
@@ -108,8 +108,19 @@ class Draft {
         else this.#enter({ name: 'offline' });
         return;
       case 'send':
-        this.#send(i.data, i.bytes);
+        this.#send(i.data, i.bytes, i.deferred === true);
         return;
+      case 'unsent': {
+        // The implementation told us (ws's send callback): it never wrote this message.
+        // Out of the in-flight list, so the close that follows cannot report them a second time.
+        const gone = new Set(i.messages.map((m) => m.data));
+        this.s.inFlight = prepend(
+          emptyQueue(),
+          entries(this.s.inFlight).filter((e) => !gone.has(e.item.data)),
+        );
+        this.#unsent(i.messages.map((m) => ({ item: { data: m.data, own: false }, bytes: m.bytes })));
+        return;
+      }
       case 'close':
         if (this.s.phase.name === 'closed') return;
         this.#halt(i.code, i.reason);
@@ -302,19 +313,33 @@ class Draft {
     this.#scheduleRetry(delay, c);
   }
 
-  #scheduleRetry(delayMs: number, c?: CloseClassification, policy?: number): void {
+  #scheduleRetry(delayMs: number, c?: CloseClassification, policy?: number, ordered = false): void {
     const now = this.env.now();
     const outage = this.s.outage;
+    const ms = Math.min(Math.max(0, delayMs), MAX_TIMER_MS);
+    const hold: Hold | undefined = ordered ? { until: now + ms, ...(policy !== undefined && { policy }) } : undefined;
     if (!this.env.online()) {
-      this.#enter({ name: 'offline' });
+      this.#enter({ name: 'offline', ...(hold && { hold }) });
       return;
     }
-    const ms = Math.min(Math.max(0, delayMs), MAX_TIMER_MS);
     const attempts = outage.attempts + 1;
     this.s.outage = { ...outage, attempts, startedAt: outage.startedAt ?? now };
-    this.#enter({ name: 'backoff', until: now + ms, ...(policy !== undefined && { policy }) });
-    this.#setTimer('retry', ms);
+    this.#wait(now + ms, hold);
     this.#emit({ name: 'reconnecting', attempt: attempts, delayMs: ms, ...(c && { classification: c }) });
+  }
+
+  /** Backoff until `until`; with a server-ordered `hold`, one that survives offline and hidden. */
+  #wait(until: number, hold?: Hold): void {
+    const policy = hold?.policy;
+    this.#enter({ name: 'backoff', until, ...(policy !== undefined && { policy }), ...(hold && { hold: true }) });
+    this.#setTimer('retry', until - this.env.now());
+  }
+
+  /** Back online or visible: resume a server-ordered wait that is not over, else connect now. */
+  #resume(hold: Hold | undefined): void {
+    if (!this.env.online()) this.#enter({ name: 'offline', ...(hold && { hold }) });
+    else if (hold && hold.until > this.env.now()) this.#wait(hold.until, hold);
+    else this.#attempt();
   }
 
   // ---- closes --------------------------------------------------------------------------------
@@ -354,7 +379,7 @@ class Draft {
     this.s.lastClose = c;
     this.s.outage = afterClose(this.s.outage, c);
     this.#emit({ name: 'close', classification: c });
-    this.#unsent(unsent);
+    this.#unsent(entries(unsent));
     if (c.initiator === 'offline') {
       this.#enter({ name: 'offline' });
       return;
@@ -389,9 +414,12 @@ class Draft {
       case 'none':
         this.#stop('closed', c);
         return;
-      case 'retry':
-        this.#scheduleRetry(d.delayMs, c);
+      case 'retry': {
+        // A wait the server ordered survives going offline or hidden.
+        const ordered = c.action === 'reconnect-later' || c.action === 'slow-down' || c.retryAfterMs !== undefined;
+        this.#scheduleRetry(d.delayMs, c, undefined, ordered);
         return;
+      }
       case 'refresh': {
         const id = this.#id();
         this.#enter({ name: 'connecting', step: 'refresh', id });
@@ -407,7 +435,7 @@ class Draft {
       case 'rate-limit': {
         const policy = this.#id();
         this.s.throttle = THROTTLED;
-        this.#scheduleRetry(d.delayMs, c, policy);
+        this.#scheduleRetry(d.delayMs, c, policy, true);
         const p = this.s.phase;
         this.#emit({
           name: 'policy',
@@ -475,7 +503,15 @@ class Draft {
 
   #policyToken(): number | undefined {
     const p = this.s.phase;
-    return p.name === 'paused' || p.name === 'backoff' ? p.policy : undefined;
+    if (p.name === 'backoff') return p.policy;
+    if (p.name === 'paused') return p.policy ?? p.hold?.policy;
+    return p.name === 'offline' ? p.hold?.policy : undefined;
+  }
+
+  /** The server-ordered wait of a backoff, to keep while offline or hidden. */
+  #holdOf(p: Phase): Hold | undefined {
+    if (p.name !== 'backoff' || !p.hold) return undefined;
+    return { until: p.until, ...(p.policy !== undefined && { policy: p.policy }) };
   }
 
   // ---- lifecycle and timers ------------------------------------------------------------------
@@ -488,23 +524,27 @@ class Draft {
         if (p.name === 'paused' || p.name === 'offline') return;
         if (currentConn(p) !== undefined) this.#abandon('offline');
         else {
-          // In backoff, or waiting for a provider or a refresh: that wait ends too.
+          // In backoff, or waiting for a provider or a refresh: that wait ends too, but a wait
+          // the server ordered is kept for when the network is back.
+          const hold = this.#holdOf(p);
           this.#clearTimer('retry');
           this.#clearTimer('deadline');
-          this.#enter({ name: 'offline' });
+          this.#enter({ name: 'offline', ...(hold && { hold }) });
         }
         return;
       case 'online':
-        if (p.name === 'offline') this.#attempt();
+        if (p.name === 'offline') this.#resume(p.hold);
         return;
-      case 'pagehide':
+      case 'pagehide': {
         // An open socket keeps the page out of the back/forward cache: close it, come back later.
         if (p.name === 'paused') return;
+        const hold = p.name === 'offline' ? p.hold : this.#holdOf(p);
         this.#halt(1000, 'closewise: page hidden');
-        this.#enter({ name: 'paused', hidden: true });
+        this.#enter({ name: 'paused', hidden: true, ...(hold && { hold }) });
         return;
+      }
       case 'pageshow':
-        if (p.name === 'paused' && p.hidden) this.#attempt();
+        if (p.name === 'paused' && p.hidden) this.#resume(p.hold);
         return;
     }
   }
@@ -566,7 +606,7 @@ class Draft {
 
   // ---- sending -------------------------------------------------------------------------------
 
-  #send(data: MessageData, bytes: number): void {
+  #send(data: MessageData, bytes: number, deferred: boolean): void {
     const p = this.s.phase;
     if (p.name === 'closed') {
       // Only a send queued behind the app's own close() gets here: it was never accepted.
@@ -579,16 +619,17 @@ class Draft {
       this.#sent = 'sent';
       return;
     }
-    this.#enqueue(data, bytes);
+    this.#enqueue(data, bytes, deferred);
     if (p.name === 'open') this.#flush(p.conn);
   }
 
-  #enqueue(data: MessageData, bytes: number): void {
+  #enqueue(data: MessageData, bytes: number, deferred: boolean): void {
     const { maxMessages, maxBytes, overflow } = this.c.outbox;
     let q = this.s.outbox;
     const fits = () => size(q) < maxMessages && q.bytes + bytes <= maxBytes;
     if (!fits()) {
-      if (overflow === 'reject') {
+      // A deferred send already returned 'queued': it cannot throw any more, so it is a drop.
+      if (overflow === 'reject' && !deferred) {
         this.#sent = size(q) >= maxMessages ? { full: 'messages', max: maxMessages } : { full: 'bytes', max: maxBytes };
         return;
       }
@@ -637,7 +678,7 @@ class Draft {
     this.s.inFlight = push(newest(this.s.inFlight, buffered), { data, own }, bytes);
     this.#buffered = buffered + bytes;
     if (this.s.throttle && !own) this.s.throttle = { lastSendAt: this.env.now() };
-    this.#io.push({ type: 'transmit', conn, data });
+    this.#io.push({ type: 'transmit', conn, data, bytes, own });
   }
 
   #bufferedNow(): number {
@@ -645,15 +686,24 @@ class Draft {
     return this.#buffered;
   }
 
-  /** Messages the dead connection's buffer still held: dropped as `unsent`, or queued again. */
-  #unsent(q: Queue<InFlight>): void {
-    const lost = entries(q).filter((e) => !e.item.own);
-    if (this.c.outbox.requeueUnsent) {
-      this.s.outbox = prepend(
-        this.s.outbox,
-        lost.map((e) => ({ item: e.item.data, bytes: e.bytes })),
-      );
-    } else for (const e of lost) this.#drop(e.item.data, 'unsent');
+  /**
+   * Messages a dead connection never sent: dropped as `unsent`, or with `requeueUnsent` put back
+   * in front of the outbox, oldest first, as far as its limits allow (the rest are `overflow`).
+   */
+  #unsent(lost: readonly QueueEntry<InFlight>[]): void {
+    const { requeueUnsent, maxMessages, maxBytes } = this.c.outbox;
+    const back: QueueEntry<MessageData>[] = [];
+    let count = size(this.s.outbox);
+    let bytes = this.s.outbox.bytes;
+    for (const e of lost) {
+      if (e.item.own) continue;
+      if (requeueUnsent && count < maxMessages && bytes + e.bytes <= maxBytes) {
+        back.push({ item: e.item.data, bytes: e.bytes });
+        count++;
+        bytes += e.bytes;
+      } else this.#drop(e.item.data, requeueUnsent ? 'overflow' : 'unsent');
+    }
+    this.s.outbox = prepend(this.s.outbox, back);
   }
 
   #drain(reason: DropReason): void {

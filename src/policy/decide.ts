@@ -124,7 +124,10 @@ function delay(input: DecideInput): number {
   const c = input.classification;
   return nextDelay(
     {
-      action: c.action,
+      // A rate limit that says when to come back: the hint is the floor, and the ordinary
+      // reconnect backoff (growing with every attempt) keeps `retry-after=0` from hammering. Only
+      // a rate limit without a hint waits the slow-down profile's >= 30 s.
+      action: c.action === 'policy' && c.retryAfterMs !== undefined ? 'reconnect' : c.action,
       attempt: input.attempt,
       random: input.random,
       scope: input.scope ?? c.scope,

@@ -119,8 +119,7 @@ describe('through a real gateway process', () => {
   it('1008 rate limit with retry-after=2: policy event, waits at least 2 s, reconnects by itself', async () => {
     const up = await upstream({ rateLimit: 5, retryAfterSeconds: 2 });
     const gw = await gateway(up.url);
-    // The rate limit's own delay made short (1-2 s), so the 2 s hint is the floor that decides.
-    const socket = client(`${gw.url}/live`, { backoff: { slowDownMinMs: 1000, slowDownMaxMs: 1000 } });
+    const socket = client(`${gw.url}/live`);
     await nextEvent(socket, 'open');
     const policy = nextEvent(socket, 'policy');
     for (let i = 0; i < 10; i++) socket.send(`flood ${i}`);
@@ -225,5 +224,40 @@ describe('against a real ws server', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(up.connections).toHaveLength(1);
     expect(up.liveCount).toBe(0);
+  });
+
+  it('messages ws never wrote before the connection died go out on the next one, once each, in order (requeueUnsent)', async () => {
+    const { WebSocketServer } = await import('ws');
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    let first = true;
+    const received: string[] = [];
+    server.on('connection', (conn, req) => {
+      const raw = req.socket as import('node:net').Socket;
+      conn.on('message', (m) => received.push(String(m).slice(0, 8)));
+      if (!first) return;
+      first = false;
+      raw.pause(); // the server stops reading: the client's writes back up
+      setTimeout(() => raw.destroy(), 300);
+    });
+    const socket = client(`ws://127.0.0.1:${port}/live`, {
+      outbox: { requeueUnsent: true, maxQueuedBytes: 64 * 1024 * 1024 },
+    });
+    const drops = record(socket, 'drop');
+    await nextEvent(socket, 'open');
+    const big = 'x'.repeat(70_000);
+    const ids = Array.from({ length: 200 }, (_, i) => `m${String(i).padStart(7, '0')}`);
+    for (const id of ids) expect(socket.send(id + big)).toBe('sent');
+    await nextEvent(socket, 'close', 5000);
+    await nextEvent(socket, 'open', 5000);
+    await waitFor(() => received.length > 0 && socket.queuedMessages === 0, 'the re-queued messages', 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    // Every message the second connection got was one the first never wrote, in order, once.
+    expect(drops).toEqual([]);
+    expect(received.length).toBeGreaterThan(0);
+    expect(new Set(received).size).toBe(received.length);
+    expect(received).toEqual(ids.slice(ids.length - received.length));
   });
 });

@@ -45,7 +45,7 @@ let guards: ClosePolicyGuard[] = [];
 // Short rws delays, as in the integration test; its logic is unchanged.
 const RWS = { minReconnectionDelay: 100, maxReconnectionDelay: 300, connectionTimeout: 2000 };
 
-function guarded(options: ClosePolicyOptions = {}, rwsOptions: { maxRetries?: number } = {}) {
+function guarded(options: ClosePolicyOptions = {}, rwsOptions: { maxRetries?: number; startClosed?: boolean } = {}) {
   const guard = withClosePolicy(
     (WebSocket) => new ReconnectingWebSocket('ws://test/live', [], { ...RWS, ...rwsOptions, WebSocket }),
     {
@@ -168,6 +168,32 @@ describe('12. guard.reconnect() while open', () => {
     expect(closes.filter((c) => c.initiator === 'server')).toEqual([]);
     expect(states.map((s) => s.state)).not.toContain('backoff');
     expect(states.map((s) => s.state)).toContain('connecting');
+    expect(guard.status.state).toBe('open');
+  });
+});
+
+// Found by the adversarial review of the new engine: each failed before its fix.
+describe('review: dispose() and startClosed', () => {
+  it('dispose() while the guard holds rws between attempts hands back an rws that reconnects by itself', async () => {
+    const { guard, ws } = await openGuard();
+    ws.serverClose(1011); // the guard holds rws for closewise's backoff
+    expect(guard.status.state).toBe('backoff');
+    guard.dispose();
+    await advance(1000); // longer than rws's own 100-300 ms delays
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.last.serverOpen();
+    expect(FakeWebSocket.last.readyState).toBe(1);
+  });
+
+  it("rws's startClosed is honoured: nothing connects until the app calls rws.reconnect()", async () => {
+    const guard = guarded({}, { startClosed: true });
+    await advance(5000);
+    expect(FakeWebSocket.instances).toHaveLength(0);
+    expect(guard.status.state).toBe('closed');
+    guard.rws.reconnect();
+    await advance(0);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    FakeWebSocket.last.serverOpen();
     expect(guard.status.state).toBe('open');
   });
 });

@@ -352,11 +352,24 @@ describe('6. a retry-after hint is a floor on top of backoff', () => {
     expect(firstDelay(1011, 'retry-after=0', () => 0.5)).toBeGreaterThanOrEqual(plain);
   });
 
-  it.each([
-    [1013, 'retry-after=0'],
-    [1008, 'rate limited; retry-after=0'],
-  ])("%i '%s' still waits at least 30 s", (code, reason) => {
-    expect(firstDelay(code, reason, () => 0)).toBeGreaterThanOrEqual(30_000);
+  it("1013 'retry-after=0' still waits its own >= 30 s", () => {
+    expect(firstDelay(1013, 'retry-after=0', () => 0)).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it("a 1008 rate limit with 'retry-after=0' keeps the reconnect backoff, growing with every attempt", () => {
+    const socket = make({ random: () => 0.5 });
+    const retries = record(socket, 'reconnecting');
+    for (let i = 0; i < 4; i++) {
+      FakeWebSocket.last.serverOpen();
+      FakeWebSocket.last.serverClose(1008, 'rate limited; retry-after=0');
+      clock.runNext();
+    }
+    // Full jitter over 1, 2, 4, 8 s at random 0.5: never 0, as the hint alone would give.
+    expect(retries.map((r) => r.delayMs)).toEqual([500, 1000, 2000, 4000]);
+  });
+
+  it('a 1008 rate limit with a hint waits the hint, not the slow-down profile', () => {
+    expect(firstDelay(1008, 'rate limited; retry-after=3', () => 0)).toBe(3000);
   });
 
   it("an accept-then-close 1011 'retry-after=0' server gets a bounded number of attempts", () => {
@@ -508,5 +521,101 @@ describe('14. data the native socket provably did not send', () => {
     FakeWebSocket.last.serverOpen();
     expect(FakeWebSocket.last.sent).toEqual(['second', 'third', 'fourth']);
     expect(drops).toEqual([]);
+  });
+});
+
+// Found by the adversarial review of the new engine: each failed before its fix.
+describe('review: a send() queued behind a call from the same listener', () => {
+  it('that no longer fits the outbox is reported as a drop, never lost', () => {
+    const socket = make({ outbox: { maxQueuedMessages: 1 } }); // overflow: 'reject'
+    const drops = record(socket, 'drop');
+    expect(socket.send('first')).toBe('queued'); // the outbox is now full
+    let result: string | undefined;
+    socket.once('reconnecting', () => {
+      socket.reconnect();
+      result = socket.send('second'); // too late to throw OutboxFullError: queued behind reconnect()
+    });
+    FakeWebSocket.last.drop();
+    expect(result).toBe('queued');
+    expect(drops).toEqual([{ data: 'second', reason: 'overflow' }]);
+    FakeWebSocket.last.serverOpen();
+    expect(FakeWebSocket.last.sent).toEqual(['first']);
+  });
+});
+
+describe('review: a wait the server ordered survives offline and hidden', () => {
+  function held() {
+    const lifecycle = new FakeLifecycle();
+    const socket = make({ lifecycle, random: () => 0.5 });
+    const policies = record(socket, 'policy');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'rate limit exceeded; retry-after=600');
+    const until = socket.status.nextRetryAt as number;
+    expect(until).toBeGreaterThanOrEqual(600_000);
+    return { socket, lifecycle, policies, until };
+  }
+
+  it('an offline/online flap resumes the rest of the wait instead of connecting at once', () => {
+    const { socket, lifecycle, until } = held();
+    clock.advance(1000);
+    lifecycle.fire('offline');
+    expect(socket.status.state).toBe('offline');
+    lifecycle.fire('online');
+    expect(socket.status).toMatchObject({ state: 'backoff', nextRetryAt: until });
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    clock.advance(until - clock.time);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it("the rate-limit policy event's stop() still works while offline", () => {
+    const { socket, lifecycle, policies } = held();
+    lifecycle.fire('offline');
+    policies[0]?.stop();
+    expect(socket.status.state).toBe('stopped');
+    lifecycle.fire('online');
+    clock.advance(3_600_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('pagehide/pageshow resumes the rest of the wait; pageshow while offline waits for online', () => {
+    const { socket, lifecycle, until } = held();
+    lifecycle.fire('pagehide');
+    expect(socket.status.state).toBe('paused');
+    lifecycle.online = false;
+    lifecycle.fire('pageshow');
+    expect(socket.status.state).toBe('offline');
+    lifecycle.fire('online');
+    expect(socket.status).toMatchObject({ state: 'backoff', nextRetryAt: until });
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('an ordinary backoff still reconnects at once when the network is back', () => {
+    const lifecycle = new FakeLifecycle();
+    const socket = make({ lifecycle });
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.drop();
+    lifecycle.fire('offline');
+    lifecycle.fire('online');
+    expect(socket.status.state).toBe('connecting');
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+});
+
+describe('review: outbox.requeueUnsent keeps the outbox limits', () => {
+  it('re-queues the unsent messages that fit, oldest first, and reports the rest as overflow', () => {
+    const socket = make({ outbox: { maxQueuedMessages: 2, requeueUnsent: true } });
+    const drops = record(socket, 'drop');
+    const ws = FakeWebSocket.last;
+    ws.serverOpen();
+    for (const m of ['a', 'b', 'c', 'd', 'e']) {
+      expect(socket.send(m)).toBe('sent');
+      ws.bufferedAmount += 1; // nothing leaves the buffer
+    }
+    ws.drop();
+    expect(socket.queuedMessages).toBe(2);
+    expect(drops).toEqual(['c', 'd', 'e'].map((data) => ({ data, reason: 'overflow' })));
+    clock.runNext();
+    FakeWebSocket.last.serverOpen();
+    expect(FakeWebSocket.last.sent).toEqual(['a', 'b']);
   });
 });

@@ -555,16 +555,17 @@ describe('policy closes', () => {
     expect(socket.status.state).toBe('connecting');
   });
 
-  it('a rate-limit 1008 emits policy, waits its slow-down delay (the hint is a floor), resumes by itself and throttles sends', () => {
+  it('a rate-limit 1008 emits policy, waits the hint (a floor over the reconnect backoff), resumes by itself and throttles sends', () => {
     const socket = make({ rateLimit: { sendIntervalMs: 100, recoverAfterMs: 10_000 } });
     const policies = record(socket, 'policy');
     FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.serverClose(1008, 'rate limit exceeded; retry-after=2');
     const e = policies[0] as PolicyEvent;
     expect(e.kind).toBe('rate-limit');
-    // A 2 s hint does not shorten the rate limit's own >= 30 s: the hint is only a floor.
+    // The 2 s hint (plus up to 20 % jitter) is longer than the first reconnect delay: it decides.
     const resumeAt = e.resumeAt as number;
-    expect(resumeAt).toBeGreaterThanOrEqual(30_000);
+    expect(resumeAt).toBeGreaterThanOrEqual(2000);
+    expect(resumeAt).toBeLessThanOrEqual(2400);
     expect(socket.status).toMatchObject({ state: 'backoff', nextRetryAt: resumeAt });
     clock.advance(resumeAt - 1);
     expect(FakeWebSocket.instances).toHaveLength(1);
