@@ -16,14 +16,16 @@
  */
 export type ConnectionState = 'connecting' | 'open' | 'backoff' | 'paused' | 'offline' | 'stopped' | 'closed';
 
-// Which states each state may be entered from. Anything else is a bug in the socket, and the
-// model-based test drives random event sequences to show it never happens.
+// Which states each state may be entered from. Anything else is a bug in the engine: the model
+// tests (test/unit/engine.model.test.ts, socket.model.test.ts) check every step against it.
 const ENTERED_FROM: Readonly<Record<ConnectionState, readonly ConnectionState[]>> = {
   connecting: ['connecting', 'open', 'backoff', 'paused', 'offline', 'stopped', 'closed'],
   open: ['connecting'],
-  backoff: ['connecting', 'open'],
+  // From paused and offline: the rest of a wait the server ordered, when the page is back.
+  backoff: ['connecting', 'open', 'paused', 'offline'],
   paused: ['connecting', 'open', 'backoff', 'offline'],
-  offline: ['connecting', 'open', 'backoff'],
+  // From paused: a page back from the back/forward cache while the network is down.
+  offline: ['connecting', 'open', 'backoff', 'paused'],
   stopped: ['connecting', 'open', 'backoff', 'paused', 'offline'],
   closed: ['connecting', 'open', 'backoff', 'paused', 'offline', 'stopped'],
 };

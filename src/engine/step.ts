@@ -568,6 +568,8 @@ class Draft {
         this.#abandon('heartbeat');
         return;
       case 'uptime':
+        // status.attempt goes back to 0: a `state` event says so.
+        if (this.s.outage.attempts !== 0) this.#enter(p);
         this.s.outage = healthy(this.s.outage);
         return;
       case 'heartbeat':
