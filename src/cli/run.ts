@@ -55,6 +55,7 @@ const PROFILE_IDS = Object.keys(profiles);
 export const USAGE = `Usage:
   closewise explain <code> [--locale en|tr] [--profile <id>] [--source]
   closewise compare <code> <code> [--locale en|tr] [--profile <id>] [--source]
+  closewise --help | --version
 
 <code> is an integer close code 0-65535, as a WebSocket close event reports it.
 --profile reads 3000-4999 as a server defines them: ${PROFILE_IDS.join(', ')}.
@@ -69,6 +70,17 @@ function parseCode(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
   const code = Number(text);
   return code <= 65535 ? code : undefined;
+}
+
+/** Why `codes` are not what `command` needs, as a sentence; undefined when they are fine. */
+function codeProblem(command: string, codes: readonly string[], wanted: number): string | undefined {
+  const what = wanted === 1 ? 'one close code' : `${wanted} close codes`;
+  if (codes.length === 0)
+    return `${command} needs ${what}, an integer 0-65535 (for example: closewise ${command} ${wanted === 1 ? '1008' : '1008 1014'})`;
+  const bad = codes.find((c) => parseCode(c) === undefined);
+  if (bad !== undefined) return `a close code is an integer 0-65535, got ${JSON.stringify(bad)}`;
+  if (codes.length !== wanted) return `${command} needs ${what}, got ${codes.length}: ${codes.join(' ')}`;
+  return undefined;
 }
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {
@@ -134,8 +146,12 @@ function definedBy(code: number, words: CliWords): string[] {
  * runCli(['compare', '1008', 'x']).exitCode; // 2
  * ```
  */
-export function runCli(argv: readonly string[]): CliResult {
+export function runCli(argv: readonly string[], about: { readonly version?: string } = {}): CliResult {
   const args = [...argv];
+  if (args.some((a) => a === '--help' || a === '-h')) return { exitCode: 0, stdout: `${USAGE}\n`, stderr: '' };
+  if (args.some((a) => a === '--version' || a === '-v')) {
+    return { exitCode: 0, stdout: `${about.version ?? 'unknown'}\n`, stderr: '' };
+  }
   const localeId = takeOption(args, '--locale');
   let locale: Locale = en;
   if (localeId !== undefined) {
@@ -150,7 +166,8 @@ export function runCli(argv: readonly string[]): CliResult {
     if (!codes) return usage(`unknown profile ${JSON.stringify(profileId ?? '')}; use ${PROFILE_IDS.join(', ')}`);
   }
   const withSources = takeFlag(args, '--source');
-  const unknownFlag = args.find((a) => a.startsWith('-'));
+  // A negative number is a bad code, not an option: say so in those words.
+  const unknownFlag = args.find((a) => a.startsWith('-') && !/^-\d/.test(a));
   if (unknownFlag) return usage(`unknown option ${JSON.stringify(unknownFlag)}`);
   const words = WORDS[locale.id] ?? (WORDS.en as CliWords);
   const options = codes ? { codes } : {};
@@ -158,9 +175,9 @@ export function runCli(argv: readonly string[]): CliResult {
   const hint = (code: number) => (codes ? [] : definedBy(code, words));
   const [command, ...rest] = args;
   if (command === 'explain') {
-    const code = parseCode(rest[0]);
-    if (rest.length !== 1 || code === undefined)
-      return usage(`explain needs one code 0-65535, got ${JSON.stringify(rest.join(' '))}`);
+    const problem = codeProblem('explain', rest, 1);
+    if (problem) return usage(problem);
+    const code = parseCode(rest[0]) as number;
     const d = describeClose(code, locale, options);
     const lines = [
       ...block(d, locale, { heading: '', whenYouSee: true }),
@@ -172,11 +189,10 @@ export function runCli(argv: readonly string[]): CliResult {
     return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
   }
   if (command === 'compare') {
-    const a = parseCode(rest[0]);
-    const b = parseCode(rest[1]);
-    if (rest.length !== 2 || a === undefined || b === undefined) {
-      return usage(`compare needs two codes 0-65535, got ${JSON.stringify(rest.join(' '))}`);
-    }
+    const problem = codeProblem('compare', rest, 2);
+    if (problem) return usage(problem);
+    const a = parseCode(rest[0]) as number;
+    const b = parseCode(rest[1]) as number;
     const c = compareCodes(a, b, locale, options);
     const t = locale.labels.compare;
     const lines = [

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 
@@ -105,7 +105,34 @@ describe('CLI', () => {
     expect(r.stderr).toContain('Usage:');
   });
 
+  it.each([['--help'], ['-h'], ['explain', '--help']])('%j prints usage to stdout and exits 0', (...args) => {
+    const r = runCli(args);
+    expect(r).toEqual({
+      exitCode: 0,
+      stdout: expect.stringContaining('Usage:\n  closewise explain <code>'),
+      stderr: '',
+    });
+  });
+
+  it('--version prints the version it is given', () => {
+    expect(runCli(['--version'], { version: '1.2.3' })).toEqual({ exitCode: 0, stdout: '1.2.3\n', stderr: '' });
+  });
+
+  it.each([
+    [['explain'], 'explain needs one close code, an integer 0-65535 (for example: closewise explain 1008)'],
+    [['explain', '-1'], 'a close code is an integer 0-65535, got "-1"'],
+    [['explain', '65536'], 'a close code is an integer 0-65535, got "65536"'],
+    [['compare', '1008'], 'compare needs 2 close codes, got 1: 1008'],
+    [['compare'], 'compare needs 2 close codes, an integer 0-65535 (for example: closewise compare 1008 1014)'],
+  ])('%j says what is wrong in a sentence', (args, message) => {
+    const r = runCli(args);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`closewise: ${message}`);
+  });
+
   it.runIf(existsSync('dist/cli.js'))('the built bin behaves the same', () => {
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(execFileSync(process.execPath, ['dist/cli.js', '--version'], { encoding: 'utf8' })).toBe(`${version}\n`);
     expect(execFileSync(process.execPath, ['dist/cli.js', 'explain', '1006'], { encoding: 'utf8' })).toContain(
       '1006 Abnormal Closure',
     );
