@@ -74,17 +74,44 @@ export function badOption(owner: string, name: string, expected: string, value: 
   mustBe(`${owner}: option ${name}`, expected, value);
 }
 
+/**
+ * reconnecting-websocket's option names, and where their meaning lives in closewise: for the socket
+ * the closewise option to use, for the rws guard a reminder that they belong to rws itself.
+ */
+const RWS_NAMES: Readonly<Record<string, string>> = {
+  maxRetries: 'backoff.maxAttempts',
+  minReconnectionDelay: 'backoff.initialDelayMs',
+  maxReconnectionDelay: 'backoff.maxDelayMs',
+  reconnectionDelayGrowFactor: 'backoff.initialDelayMs (the ceiling doubles per attempt)',
+  connectionTimeout: 'connectTimeoutMs',
+  minUptime: 'backoff.minUptimeMs',
+  maxEnqueuedMessages: 'outbox.maxQueuedMessages',
+  startClosed: 'nothing: call close() right away, or reconnect() when you are ready',
+  debug: "nothing: listen to the 'close', 'reconnecting' and 'policy' events, which say what happened and why",
+};
+
+/** The sentence for a key the schema does not know. */
+function unknownKey(owner: string, name: string, known: readonly string[]): never {
+  const key = name.slice(name.lastIndexOf('.') + 1);
+  const rws = name === key ? RWS_NAMES[key] : undefined;
+  const hint =
+    rws === undefined
+      ? ''
+      : owner === 'withClosePolicy'
+        ? ` (it is reconnecting-websocket's own option: pass it to new ReconnectingWebSocket(...))`
+        : ` (reconnecting-websocket's ${key}: in closewise use ${rws})`;
+  throw new TypeError(`${owner}: unknown option ${JSON.stringify(name)}${hint}; known options: ${known.join(', ')}`);
+}
+
 /** Checks `value` against `schema`; `owner` (such as `ResilientSocket`) starts every message. */
 export function checkOptions(owner: string, schema: Schema, value: unknown, path = ''): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    badOption(owner, path || 'options', 'an object', value);
+    mustBe(`${owner}: ${path ? `option ${path}` : 'options'}`, 'an object', value);
   }
   const record = value as Record<string, unknown>;
   const nameOf = (key: string) => (path ? `${path}.${key}` : key);
   for (const key of Object.keys(record)) {
-    if (!Object.hasOwn(schema, key)) {
-      badOption(owner, nameOf(key), `a known option (${Object.keys(schema).join(', ')})`, 'unknown option');
-    }
+    if (!Object.hasOwn(schema, key)) unknownKey(owner, nameOf(key), Object.keys(schema));
   }
   for (const [key, rule] of Object.entries(schema)) {
     const name = nameOf(key);

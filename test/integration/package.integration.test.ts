@@ -84,7 +84,11 @@ describe('the built package', () => {
   // What a bundler with the `production` condition (Vite and webpack in production mode, esbuild
   // with --conditions=production) gets, loaded here through Node's --conditions flag.
   it.each([
-    ['the default build', [] as string[], 'TypeError: ResilientSocket: option maxRetries must be a known option'],
+    [
+      'the default build',
+      [] as string[],
+      'TypeError: ResilientSocket: unknown option "maxRetries" (reconnecting-websocket\'s maxRetries: in closewise use backoff.maxAttempts)',
+    ],
     ['the production build', ['--conditions=production'], 'no option check'],
   ])('%s: its option checks, and the send() and close() checks that both keep', (_, flags, optionOutcome) => {
     const code = `

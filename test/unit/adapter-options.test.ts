@@ -16,13 +16,10 @@ describe('withClosePolicy options', () => {
     [{ codes: { 4001: { name: 'Kicked', action: 'stop' } } }, 'codes', 'object'],
     [{ reconnectOnNormalClose: 'no' }, 'reconnectOnNormalClose', '"no"'],
     [{ auth: {} }, 'auth.refresh', 'undefined'],
-    [{ auth: { refresh: () => {}, refersh: () => {} } }, 'auth.refersh', 'unknown option'],
     [{ auth: { refresh: () => {}, handshakeFailures: 0 } }, 'auth.handshakeFailures', '0'],
     [{ clock: { now: () => 0 } }, 'clock', 'object'],
     [{ random: 0.5 }, 'random', '0.5'],
     [{ WebSocket: 'ws' }, 'WebSocket', '"ws"'],
-    // rws's own option, passed to the guard by mistake: it would have been ignored.
-    [{ maxRetries: 3 }, 'maxRetries', 'unknown option'],
   ])('%j throws a TypeError naming %s and %s, before building rws', (options, name, value) => {
     let built = 0;
     const build = () => {
@@ -34,6 +31,23 @@ describe('withClosePolicy options', () => {
     expect(attempt).toThrow(`withClosePolicy: option ${name} must be`);
     expect(attempt).toThrow(value);
     expect(built).toBe(0);
+  });
+
+  it.each([
+    [
+      { auth: { refresh: () => {}, refersh: () => {} } },
+      'withClosePolicy: unknown option "auth.refersh"; known options: refresh, handshakeFailures, loopWindowMs',
+    ],
+    // rws's own option, passed to the guard by mistake: it would have been ignored.
+    [
+      { maxRetries: 3 },
+      `withClosePolicy: unknown option "maxRetries" (it is reconnecting-websocket's own option: pass it to new ReconnectingWebSocket(...)); known options:`,
+    ],
+    [null, 'withClosePolicy: options must be an object, got null'],
+  ])('%j reads as a sentence: %s', (options, message) => {
+    const attempt = () => withClosePolicy(fakeRws, options as ClosePolicyOptions);
+    expect(attempt).toThrow(TypeError);
+    expect(attempt).toThrow(message);
   });
 
   it('accepts every option with a valid value', () => {

@@ -1003,6 +1003,34 @@ describe('option validation', () => {
     expect(() => make(options as ResilientSocketOptions)).toThrow(value);
   });
 
+  it.each([
+    [
+      { reconnectDelay: 5 },
+      'ResilientSocket: unknown option "reconnectDelay"; known options: WebSocket, locale, codes,',
+    ],
+    [
+      { backoff: { maxDelay: 5 } },
+      'ResilientSocket: unknown option "backoff.maxDelay"; known options: initialDelayMs, maxDelayMs,',
+    ],
+    [
+      { maxRetries: 3 },
+      'unknown option "maxRetries" (reconnecting-websocket\'s maxRetries: in closewise use backoff.maxAttempts)',
+    ],
+    [{ minReconnectionDelay: 500 }, 'in closewise use backoff.initialDelayMs'],
+    [{ maxReconnectionDelay: 500 }, 'in closewise use backoff.maxDelayMs'],
+    [{ connectionTimeout: 500 }, 'in closewise use connectTimeoutMs'],
+    [{ debug: true }, "in closewise use nothing: listen to the 'close', 'reconnecting' and 'policy' events"],
+    [{ backoff: null }, 'ResilientSocket: option backoff must be an object, got null'],
+  ])('%j reads as a sentence: %s', (options, message) => {
+    expect(() => make(options as ResilientSocketOptions)).toThrow(message);
+  });
+
+  it('null options read as a sentence too', () => {
+    expect(() => new ResilientSocket('ws://test/live', null as unknown as ResilientSocketOptions)).toThrow(
+      new TypeError('ResilientSocket: options must be an object, got null'),
+    );
+  });
+
   it('accepts Infinity where a budget may be unlimited, and raises a default ceiling to a larger floor', () => {
     expect(() =>
       make({
