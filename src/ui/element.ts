@@ -11,7 +11,7 @@ import { mountStatusBanner, type StatusBanner, type StatusSource } from './banne
  * @example
  * ```ts
  * defineStatusElement();
- * const el = document.createElement('closewise-status') as ClosewiseStatusElement;
+ * const el = document.createElement('closewise-status'); // typed: HTMLElementTagNameMap has it
  * el.socket = socket;
  * el.locale = tr;
  * document.body.append(el);
@@ -24,8 +24,15 @@ export interface ClosewiseStatusElement extends HTMLElement {
   clock: Clock | undefined;
 }
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'closewise-status': ClosewiseStatusElement;
+  }
+}
+
 /**
- * Registers `<closewise-status>` (or another tag name). Safe to call more than once. Nothing is
+ * Registers `<closewise-status>` (or another tag name). Safe to call more than once, and a no-op
+ * where there is no `customElements` (server-side rendering, Node, a worker). Nothing is
  * registered on import, so the module stays free of side effects and server-side safe.
  *
  * @example
@@ -36,9 +43,10 @@ export interface ClosewiseStatusElement extends HTMLElement {
  */
 export function defineStatusElement(
   tagName = 'closewise-status',
-  registry: CustomElementRegistry = customElements,
+  registry: CustomElementRegistry | undefined = (globalThis as { customElements?: CustomElementRegistry })
+    .customElements,
 ): void {
-  if (registry.get(tagName)) return;
+  if (!registry || registry.get(tagName)) return;
 
   class StatusElement extends HTMLElement implements ClosewiseStatusElement {
     private banner: StatusBanner | undefined;

@@ -3,7 +3,6 @@ import { ResilientSocket } from '../../src/client/resilient-socket.js';
 import { en } from '../../src/registry/advice/en.js';
 import { enPolicy } from '../../src/registry/advice/en-policy.js';
 import { tr } from '../../src/registry/advice/tr.js';
-import type { ClosewiseStatusElement } from '../../src/ui/element.js';
 import { bannerView, createStatusBanner, defineStatusElement } from '../../src/ui/index.js';
 import { FakeClock, FakeWebSocket, seededRandom } from '../support/fakes.js';
 
@@ -186,7 +185,7 @@ describe('bad input', () => {
     expect(banner(host).title).toBe('Bağlantı durduruldu.');
     b.destroy();
     defineStatusElement();
-    const el = document.createElement('closewise-status') as ClosewiseStatusElement;
+    const el = document.createElement('closewise-status');
     el.socket = socket;
     document.body.append(el);
     expect(() => {
@@ -200,7 +199,7 @@ describe('<closewise-status>', () => {
   it('renders when given a socket and cleans up when removed', () => {
     defineStatusElement();
     defineStatusElement(); // idempotent
-    const el = document.createElement('closewise-status') as ClosewiseStatusElement;
+    const el = document.createElement('closewise-status');
     el.clock = clock;
     el.socket = socket;
     el.locale = tr;

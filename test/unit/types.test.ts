@@ -16,6 +16,7 @@ import {
   type WebSocketConstructor,
   type WebSocketLike,
 } from '../../src/index.js';
+import { type ClosewiseStatusElement, defineStatusElement } from '../../src/ui/index.js';
 
 // Never called: these only have to compile (or, under @ts-expect-error, not compile).
 function compilesOnly(): void {
@@ -32,6 +33,10 @@ function compilesOnly(): void {
   new ResilientSocket('wss://example.com/live', { WebSocket: class NotASocket {} });
   // @ts-expect-error: Map is not a WebSocket
   new ResilientSocket('wss://example.com/live', { WebSocket: Map });
+  // The custom element is in HTMLElementTagNameMap: no cast to set its socket.
+  const el = document.createElement('closewise-status');
+  el.socket = new ResilientSocket('wss://example.com/live');
+  expectTypeOf(document.querySelector('closewise-status')).toEqualTypeOf<ClosewiseStatusElement | null>();
   void [native, fromWs];
 }
 
@@ -41,6 +46,11 @@ describe('types a strict project relies on', () => {
     expectTypeOf(globalThis.WebSocket).toExtend<WebSocketConstructor>();
     expectTypeOf<typeof Map>().not.toExtend<WebSocketConstructor>();
     expect(typeof compilesOnly).toBe('function');
+  });
+
+  it('defineStatusElement() is a no-op where there is no customElements (SSR, Node)', () => {
+    expect('customElements' in globalThis).toBe(false);
+    expect(() => defineStatusElement()).not.toThrow();
   });
 
   it('pins the event payloads', () => {
