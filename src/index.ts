@@ -19,6 +19,7 @@ export type {
 export type { Lifecycle, LifecycleEvent } from './client/lifecycle.js';
 export { browserLifecycle } from './client/lifecycle.js';
 export type {
+  BinaryType,
   OpenContext,
   Provider,
   RefreshContext,

@@ -233,9 +233,9 @@ export class ClosePolicyGuard<
     }
   }
 
-  protected openEvent(conn: number, attempt: number): OpenEvent {
+  protected openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent {
     const ws = conn === this.#conn ? this.#native : undefined;
-    return { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt };
+    return { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt, totalAttempts };
   }
 
   protected buffered(): number {

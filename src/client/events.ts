@@ -83,14 +83,19 @@ export interface ReconnectingEvent {
  *
  * @example
  * ```ts
- * socket.on('open', ({ protocol, attempt }) => console.info(`connected (${protocol}), attempt ${attempt}`));
+ * socket.on('open', ({ protocol, attempt }) => console.info(`connected (${protocol}) after ${attempt} retries`));
  * ```
  */
 export interface OpenEvent {
   readonly url: string;
   readonly protocol: string;
-  /** 1 for the first connection, counting up on every attempt since construction. */
+  /**
+   * As `status.attempt`: the retries of the current outage it took (0 when the first try worked,
+   * and after `reconnect()`).
+   */
   readonly attempt: number;
+  /** Attempts since the socket was created, this one included (1 for the first). */
+  readonly totalAttempts: number;
 }
 
 /**

@@ -109,7 +109,7 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
   }
 
   protected abstract perform(effect: OwnEffect): void;
-  protected abstract openEvent(conn: number, attempt: number): OpenEvent;
+  protected abstract openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent;
   protected abstract buffered(): number;
   protected abstract writable(): boolean;
   protected abstract online(): boolean;
@@ -199,7 +199,7 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
         emit('state', e.status);
         return;
       case 'open':
-        emit('open', this.openEvent(e.conn, e.attempt));
+        emit('open', this.openEvent(e.conn, e.attempt, e.totalAttempts));
         return;
       case 'close':
         emit('close', e.classification);

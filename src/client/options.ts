@@ -204,8 +204,11 @@ export interface ResilientSocketOptions {
   readonly clock?: Clock;
   /** Random source in [0, 1) for jitter (inject a seeded one in tests). */
   readonly random?: () => number;
-  /** `binaryType` set on every native socket (default 'blob' in browsers, as the platform). */
-  readonly binaryType?: 'blob' | 'arraybuffer';
+  /**
+   * `binaryType` set on every native socket; by default the implementation's own ('blob' in
+   * browsers, 'nodebuffer' under `ws`). `'nodebuffer'` and `'fragments'` only exist in `ws`.
+   */
+  readonly binaryType?: BinaryType;
 }
 
 /**
@@ -219,8 +222,10 @@ export interface ResilientSocketOptions {
 export interface OpenContext {
   /** Sends on the new connection at once, before any queued message. */
   send(data: MessageData): void;
-  /** 1 for the first connection, counting up on every attempt. */
+  /** As `status.attempt`: the retries of the current outage so far (0 for a first try). */
   readonly attempt: number;
+  /** Attempts since the socket was created, this one included (1 for the first). */
+  readonly totalAttempts: number;
 }
 
 /** Options after validation, with every default filled in. */
@@ -252,8 +257,22 @@ export interface ResolvedOptions {
   readonly lifecycle?: Lifecycle;
   readonly clock: Clock;
   readonly random: () => number;
-  readonly binaryType?: 'blob' | 'arraybuffer';
+  readonly binaryType?: BinaryType;
 }
+
+/**
+ * How binary messages arrive: `'blob'` or `'arraybuffer'` (browsers, Node 22, `ws`), or
+ * `'nodebuffer'` / `'fragments'` (`ws` only).
+ *
+ * @example
+ * ```ts
+ * socket.binaryType = 'arraybuffer';
+ * ```
+ */
+export type BinaryType = 'blob' | 'arraybuffer' | 'nodebuffer' | 'fragments';
+
+/** Every value of `BinaryType`, for the option check and the setter. */
+export const BINARY_TYPES: readonly BinaryType[] = ['blob', 'arraybuffer', 'nodebuffer', 'fragments'];
 
 // Validation: see schema.ts. This is the socket's schema, complete by construction.
 const OWNER = 'ResilientSocket';
@@ -300,7 +319,7 @@ const schema = (): { readonly [K in keyof ResilientSocketOptions]-?: Rule | Sche
     (v) => v === false || withMethods('isOnline', 'subscribe')[0](v),
     'false or an object with isOnline(), subscribe()',
   ],
-  binaryType: oneOf('blob', 'arraybuffer'),
+  binaryType: oneOf(...BINARY_TYPES),
 });
 
 /** RFC 6455 §4.1: a subprotocol is an HTTP token; browsers and `ws` throw a SyntaxError otherwise. */

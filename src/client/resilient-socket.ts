@@ -7,6 +7,8 @@ import { ClosewiseError, OutboxFullError } from './errors.js';
 import type { OpenEvent, ResilientSocketEvents, SendResult } from './events.js';
 import { EngineHost, type OwnEffect } from './host.js';
 import {
+  BINARY_TYPES,
+  type BinaryType,
   type NativeCloseEvent,
   type Provider,
   type ResilientSocketOptions,
@@ -63,7 +65,8 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   #conn = 0;
   #unsubscribe: (() => void) | undefined;
   #lastUrl = '';
-  #binary: 'blob' | 'arraybuffer';
+  /** What the app asked for; until it does, the implementation's own value is reported. */
+  #binary: BinaryType | undefined;
   /** Sends that `ws` reported as never written, on their way to the engine. */
   readonly #unwritten: { data: MessageData; bytes: number }[] = [];
 
@@ -78,7 +81,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     this.#options = o;
     if (typeof url !== 'function') this.#lastUrl = toWebSocketUrl(url, pageBase());
     this.#url = url;
-    this.#binary = o.binaryType ?? 'blob';
+    this.#binary = o.binaryType;
     this.start();
   }
 
@@ -110,14 +113,17 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     return size(this.state.outbox);
   }
 
-  get binaryType(): 'blob' | 'arraybuffer' {
-    return this.#binary;
+  /**
+   * How binary messages arrive. Reports what the native socket really uses: under `ws` that is
+   * `'nodebuffer'` (Buffers) unless you set another; in browsers `'blob'`.
+   */
+  get binaryType(): BinaryType {
+    return this.#binary ?? (this.#native?.binaryType as BinaryType | undefined) ?? 'blob';
   }
 
-  set binaryType(value: 'blob' | 'arraybuffer') {
-    if (value !== 'blob' && value !== 'arraybuffer') {
-      mustBe('ResilientSocket: binaryType', "'blob' or 'arraybuffer'", value);
-    }
+  set binaryType(value: BinaryType) {
+    if (!BINARY_TYPES.includes(value))
+      mustBe('ResilientSocket: binaryType', `one of ${BINARY_TYPES.join(', ')}`, value);
     this.#binary = value;
     if (this.#native) this.#native.binaryType = value;
   }
@@ -222,7 +228,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
         this.#connect(e.conn, e.url, e.protocols);
         return;
       case 'run-hook':
-        this.#runHook(e.conn, e.attempt);
+        this.#runHook(e.conn, e.attempt, e.totalAttempts);
         return;
       case 'close-native':
         this.#closeNative(e.conn, e.code, e.reason, e.report);
@@ -236,9 +242,9 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     }
   }
 
-  protected openEvent(conn: number, attempt: number): OpenEvent {
+  protected openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent {
     const ws = conn === this.#conn ? this.#native : undefined;
-    return { url: ws?.url ?? this.#lastUrl, protocol: ws?.protocol ?? '', attempt };
+    return { url: ws?.url ?? this.#lastUrl, protocol: ws?.protocol ?? '', attempt, totalAttempts };
   }
 
   protected buffered(): number {
@@ -300,7 +306,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     }
     this.#native = ws;
     this.#conn = conn;
-    if (this.#options.binaryType) ws.binaryType = this.#binary;
+    if (this.#binary) ws.binaryType = this.#binary;
     const heartbeat = this.#options.heartbeat;
     ws.onopen = () => this.dispatch({ type: 'native-open', conn });
     ws.onmessage = (event: { data: unknown }) => {
@@ -321,7 +327,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
       this.dispatch({ type: 'native-close', conn, code: event.code, reason: event.reason, wasClean: event.wasClean });
   }
 
-  #runHook(conn: number, attempt: number): void {
+  #runHook(conn: number, attempt: number, totalAttempts: number): void {
     const hook = this.#options.onOpen;
     const ws = this.#native;
     if (!hook || !ws) return;
@@ -332,7 +338,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
       ws.send(data);
     };
     try {
-      const result = hook({ send, attempt });
+      const result = hook({ send, attempt, totalAttempts });
       if (isPromise(result)) result.then(done, failed);
       else done();
     } catch (error) {

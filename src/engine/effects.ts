@@ -18,7 +18,7 @@ import type { TimerName } from './state.js';
  */
 export type EngineEvent =
   | { readonly name: 'state'; readonly status: SocketStatus }
-  | { readonly name: 'open'; readonly conn: number; readonly attempt: number }
+  | { readonly name: 'open'; readonly conn: number; readonly attempt: number; readonly totalAttempts: number }
   | { readonly name: 'message'; readonly data: unknown }
   | { readonly name: 'close'; readonly classification: CloseClassification }
   | {
@@ -62,7 +62,7 @@ export type EngineEvent =
 export type Effect =
   | { readonly type: 'resolve'; readonly id: number }
   | { readonly type: 'connect'; readonly conn: number; readonly url: string; readonly protocols?: string | string[] }
-  | { readonly type: 'run-hook'; readonly conn: number; readonly attempt: number }
+  | { readonly type: 'run-hook'; readonly conn: number; readonly attempt: number; readonly totalAttempts: number }
   | {
       readonly type: 'refresh';
       readonly id: number;

@@ -179,7 +179,12 @@ class Draft {
         this.s.outage = { ...this.s.outage, handshakeFailures: 0 };
         if (this.c.onOpen) {
           this.s.phase = { name: 'connecting', step: 'hook', conn: i.conn };
-          this.#io.push({ type: 'run-hook', conn: i.conn, attempt: this.s.attempts });
+          this.#io.push({
+            type: 'run-hook',
+            conn: i.conn,
+            attempt: this.s.outage.attempts,
+            totalAttempts: this.s.attempts,
+          });
         } else this.#open(i.conn);
         return;
       case 'hook-done':
@@ -283,7 +288,7 @@ class Draft {
     if (this.s.throttle) this.#setTimer('recover', this.c.rateLimit.recoverAfterMs);
     if (this.c.heartbeat) this.#setTimer('heartbeat', this.c.heartbeat.intervalMs);
     this.#flush(conn);
-    this.#emit({ name: 'open', conn, attempt: this.s.attempts });
+    this.#emit({ name: 'open', conn, attempt: this.s.outage.attempts, totalAttempts: this.s.attempts });
   }
 
   /** The attempt failed before it had a connection to close (provider, constructor, hook). */

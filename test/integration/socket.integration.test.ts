@@ -260,4 +260,19 @@ describe('against a real ws server', () => {
     expect(new Set(received).size).toBe(received.length);
     expect(received).toEqual(ids.slice(ids.length - received.length));
   });
+
+  it("binaryType reports what ws really delivers ('nodebuffer'), and a set value reaches each connection", async () => {
+    const up = await upstream();
+    const socket = client(`${up.url}/live`);
+    await nextEvent(socket, 'open');
+    expect(socket.binaryType).toBe('nodebuffer');
+    const first = nextEvent(socket, 'message');
+    socket.send(new Uint8Array([1, 2, 3]));
+    expect(Buffer.isBuffer(await first)).toBe(true);
+    socket.binaryType = 'arraybuffer';
+    const second = nextEvent(socket, 'message');
+    socket.send(new Uint8Array([4, 5]));
+    expect(await second).toBeInstanceOf(ArrayBuffer);
+    expect(socket.binaryType).toBe('arraybuffer');
+  });
 });

@@ -56,8 +56,22 @@ describe('connecting', () => {
     FakeWebSocket.last.serverOpen('v2');
     expect(socket.status.state).toBe('open');
     expect(socket.readyState).toBe(1);
-    expect(opens).toEqual([{ url: 'ws://test/live', protocol: 'v2', attempt: 1 }]);
+    expect(opens).toEqual([{ url: 'ws://test/live', protocol: 'v2', attempt: 0, totalAttempts: 1 }]);
     expect(socket.protocol).toBe('v2');
+  });
+
+  it("attempt means one thing: open's attempt is status.attempt (this outage's retries); totalAttempts counts from the start", () => {
+    const hooks: Array<{ attempt: number; totalAttempts: number }> = [];
+    const socket = make({ onOpen: ({ attempt, totalAttempts }) => void hooks.push({ attempt, totalAttempts }) });
+    const opens = record(socket, 'open');
+    FakeWebSocket.last.drop();
+    clock.runNext();
+    FakeWebSocket.last.drop();
+    clock.runNext();
+    FakeWebSocket.last.serverOpen();
+    expect(opens[0]).toMatchObject({ attempt: 2, totalAttempts: 3 });
+    expect(opens[0]?.attempt).toBe(socket.status.attempt);
+    expect(hooks).toEqual([{ attempt: 2, totalAttempts: 3 }]);
   });
 
   it('calls a protocols provider before every attempt and applies binaryType to each native socket', () => {
