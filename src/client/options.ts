@@ -63,6 +63,8 @@ export interface WebSocketLike {
   readonly protocol: string;
   readonly bufferedAmount: number;
   readonly url: string;
+  /** The extensions the server chose; `ResilientWebSocket.extensions` reports it. */
+  readonly extensions?: string;
   binaryType: string;
   /**
    * Sends a message. `ws` calls `callback` with an error when the message was never written

@@ -390,6 +390,11 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     }
   }
 
+  /** The native socket of the current connection, for a subclass's WebSocket surface. */
+  protected get native(): WebSocketLike | undefined {
+    return this.#live();
+  }
+
   /** The native socket of the engine's current connection, if it has one. */
   #live(): WebSocketLike | undefined {
     return currentConn(this.state.phase) === this.#conn ? this.#native : undefined;

@@ -275,4 +275,38 @@ describe('against a real ws server', () => {
     expect(await second).toBeInstanceOf(ArrayBuffer);
     expect(socket.binaryType).toBe('arraybuffer');
   });
+
+  it('code written for reconnecting-websocket runs on ResilientWebSocket with only the constructor changed', async () => {
+    const up = await upstream();
+    const url = `${up.url}/live`;
+    // The app code, unchanged between the two: DOM-style handlers, listeners and constants.
+    type DomLike = {
+      readonly OPEN: number;
+      readonly readyState: number;
+      onopen: ((e: never) => void) | null;
+      send(data: string): void;
+      addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
+      close(): void;
+    };
+    const app = (ws: DomLike) =>
+      new Promise<string[]>((resolve) => {
+        const log: string[] = [];
+        ws.onopen = () => {
+          log.push(`open:${ws.readyState === ws.OPEN}`);
+          ws.send('hello');
+        };
+        ws.addEventListener('message', (e) => {
+          log.push(`message:${String(e.data)}`);
+          ws.close();
+          resolve(log);
+        });
+      });
+    const { default: ReconnectingWebSocket } = await import('reconnecting-websocket');
+    const before = await app(new ReconnectingWebSocket(url, [], { WebSocket }) as unknown as DomLike);
+    const { ResilientWebSocket } = await import('../../src/client/resilient-websocket.js');
+    const after = new ResilientWebSocket(url, { WebSocket, lifecycle: false });
+    cleanups.push(() => after.close());
+    expect(await app(after)).toEqual(before);
+    expect(before).toEqual(['open:true', 'message:hello']);
+  });
 });

@@ -1,0 +1,125 @@
+import type { CloseClassification } from '../policy/classify.js';
+import type { ClosewiseError } from './errors.js';
+import type { Provider, ResilientSocketOptions } from './options.js';
+import { ResilientSocket } from './resilient-socket.js';
+
+/**
+ * The events of `ResilientWebSocket`'s WebSocket surface, shaped like the DOM's: `data` on a
+ * message, `code` / `reason` / `wasClean` on a close (plus closewise's `classification`), the
+ * `ClosewiseError` on an error.
+ *
+ * @example
+ * ```ts
+ * ws.addEventListener('close', (e: ResilientWebSocketEventMap['close']) => console.log(e.code, e.classification.action));
+ * ```
+ */
+export interface ResilientWebSocketEventMap {
+  open: { readonly type: 'open'; readonly target: ResilientWebSocket };
+  message: { readonly type: 'message'; readonly target: ResilientWebSocket; readonly data: unknown };
+  close: {
+    readonly type: 'close';
+    readonly target: ResilientWebSocket;
+    readonly code: number;
+    readonly reason: string;
+    readonly wasClean: boolean;
+    readonly classification: CloseClassification;
+  };
+  error: { readonly type: 'error'; readonly target: ResilientWebSocket; readonly error: ClosewiseError };
+}
+
+type Listener<K extends keyof ResilientWebSocketEventMap> =
+  | ((event: ResilientWebSocketEventMap[K]) => void)
+  | { handleEvent(event: ResilientWebSocketEventMap[K]): void };
+
+type Entry = { readonly listener: Listener<keyof ResilientWebSocketEventMap>; readonly once: boolean };
+
+/**
+ * `ResilientSocket` with the whole WebSocket surface on top, for code written against
+ * `WebSocket`, reconnecting-websocket or partysocket: `onopen` / `onmessage` / `onclose` /
+ * `onerror`, `addEventListener` / `removeEventListener` with DOM-shaped events, the instance
+ * constants (`ws.OPEN`) and `extensions`. Migrating means changing the constructor and nothing
+ * else. The typed `on()` events stay available. A separate class, so that apps using only `on()`
+ * do not bundle it.
+ *
+ * @example
+ * ```ts
+ * const ws = new ResilientWebSocket('wss://api.example.com/live'); // was: new ReconnectingWebSocket(...)
+ * ws.onmessage = (e) => render(e.data);
+ * ws.addEventListener('close', (e) => console.info(e.code, e.classification.action));
+ * if (ws.readyState === ws.OPEN) ws.send('hello');
+ * ```
+ */
+export class ResilientWebSocket extends ResilientSocket {
+  readonly CONNECTING = 0;
+  readonly OPEN = 1;
+  readonly CLOSING = 2;
+  readonly CLOSED = 3;
+
+  /** Called on every open, like `WebSocket.onopen`. */
+  onopen: ((event: ResilientWebSocketEventMap['open']) => void) | null = null;
+  /** Called on every message, like `WebSocket.onmessage`. */
+  onmessage: ((event: ResilientWebSocketEventMap['message']) => void) | null = null;
+  /** Called on every close (each connection's), like `WebSocket.onclose`. */
+  onclose: ((event: ResilientWebSocketEventMap['close']) => void) | null = null;
+  /** Called on every `error` event, like `WebSocket.onerror`. */
+  onerror: ((event: ResilientWebSocketEventMap['error']) => void) | null = null;
+
+  readonly #listeners = new Map<keyof ResilientWebSocketEventMap, Entry[]>();
+
+  /** See `ResilientSocket`: the same URL and options. */
+  constructor(url: Provider<string>, options: ResilientSocketOptions = {}) {
+    super(url, options);
+    // The constructor's own events are delivered after it returns, so these see them too.
+    this.on('open', () => this.#fire('open', { type: 'open', target: this }));
+    this.on('message', (data) => this.#fire('message', { type: 'message', target: this, data }));
+    this.on('close', (c) =>
+      this.#fire('close', {
+        type: 'close',
+        target: this,
+        code: c.code,
+        reason: c.reason,
+        wasClean: c.wasClean,
+        classification: c,
+      }),
+    );
+    this.on('error', (error) => this.#fire('error', { type: 'error', target: this, error }));
+  }
+
+  /** The extensions the server chose (`''` when none, or while not connected). */
+  get extensions(): string {
+    return this.native?.extensions ?? '';
+  }
+
+  /** As `EventTarget.addEventListener`; `{ once: true }` is honoured, a listener is added once. */
+  addEventListener<K extends keyof ResilientWebSocketEventMap>(
+    type: K,
+    listener: Listener<K>,
+    options?: boolean | { readonly once?: boolean },
+  ): void {
+    const list = this.#listeners.get(type) ?? [];
+    if (list.some((e) => e.listener === listener)) return;
+    const once = typeof options === 'object' && options.once === true;
+    this.#listeners.set(type, [...list, { listener: listener as Listener<keyof ResilientWebSocketEventMap>, once }]);
+  }
+
+  /** As `EventTarget.removeEventListener`. */
+  removeEventListener<K extends keyof ResilientWebSocketEventMap>(type: K, listener: Listener<K>): void {
+    const list = this.#listeners.get(type);
+    if (list)
+      this.#listeners.set(
+        type,
+        list.filter((e) => e.listener !== listener),
+      );
+  }
+
+  #fire<K extends keyof ResilientWebSocketEventMap>(type: K, event: ResilientWebSocketEventMap[K]): void {
+    const handler = this[`on${type}`] as ((event: ResilientWebSocketEventMap[K]) => void) | null;
+    handler?.call(this, event);
+    for (const entry of this.#listeners.get(type) ?? []) {
+      if (entry.once) this.removeEventListener(type, entry.listener as Listener<K>);
+      const l = entry.listener as Listener<K>;
+      if (typeof l === 'function') l.call(this, event);
+      else l.handleEvent(event);
+    }
+  }
+}
