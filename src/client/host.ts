@@ -135,9 +135,12 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
     const held = this.#held;
     if (!held) return;
     this.#held = undefined;
+    // The constructor's steps may have moved on several times (connecting, then stopped): only
+    // the last `state` event is delivered, since it is the one that matches `status` now.
+    const lastState = [...held].reverse().find((e) => e.name === 'state');
     this.#stepping = true;
     try {
-      for (const event of held) this.#deliver(event);
+      for (const event of held) if (event.name !== 'state' || event === lastState) this.#deliver(event);
     } finally {
       this.#stepping = false;
     }

@@ -2,7 +2,7 @@ import type { Failure, Input } from '../engine/inputs.js';
 import { size } from '../engine/queue.js';
 import { currentConn } from '../engine/state.js';
 import type { SendOutcome } from '../engine/step.js';
-import { describeValue, mustBe } from '../registry/codes.js';
+import { describeValue, mustBe } from '../internal/checks.js';
 import { ClosewiseError, OutboxFullError } from './errors.js';
 import type { OpenEvent, ResilientSocketEvents, SendResult } from './events.js';
 import { EngineHost, type OwnEffect } from './host.js';

@@ -41,7 +41,9 @@ const ENTERED_FROM: Readonly<Record<ConnectionState, readonly ConnectionState[]>
  * ```
  */
 export function transition(from: ConnectionState, to: ConnectionState): ConnectionState {
-  if (!ENTERED_FROM[to].includes(from)) {
+  // The same state again is no move: a `state` event that says the status changed within it
+  // (the attempt count reset once a connection proved healthy).
+  if (from !== to && !ENTERED_FROM[to].includes(from)) {
     throw new Error(`closewise: invalid state transition ${from} -> ${to}`);
   }
   return to;

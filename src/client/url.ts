@@ -1,4 +1,4 @@
-import { describeValue, mustBe } from '../registry/codes.js';
+import { describeValue, mustBe } from '../internal/checks.js';
 
 /**
  * Checks a WebSocket URL and converts http(s) to ws(s), as browsers do. Relative URLs resolve

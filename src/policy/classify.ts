@@ -1,4 +1,5 @@
-import { assertCode, type CloseScope, entryOf, mustBe } from '../registry/codes.js';
+import { mustBe } from '../internal/checks.js';
+import { assertCode, type CloseScope, entryOf } from '../registry/codes.js';
 import { asCodeMaps, resolveDefinition } from '../registry/resolve.js';
 import type { CloseAction, CodeMap, CodeRange, PolicyKind } from '../registry/types.js';
 import { parseReasonHints } from './hints.js';

@@ -1,3 +1,4 @@
+import { describeValue } from '../internal/checks.js';
 import type { CloseAction, CodeRange, PolicyKind } from './types.js';
 
 /**
@@ -108,21 +109,6 @@ export function assertCode(code: unknown): asserts code is number {
   if (typeof code !== 'number' || !Number.isInteger(code) || code < MIN_CODE || code > MAX_CODE) {
     throw new RangeError(`close code must be an integer in ${MIN_CODE}-${MAX_CODE}, got ${describeValue(code)}`);
   }
-}
-
-/**
- * The TypeError of every bad argument or option: `${subject} must be ${expected}, got ${value}`,
- * with the value rendered by `describeValue`.
- */
-export function mustBe(subject: string, expected: string, value: unknown): never {
-  throw new TypeError(`${subject} must be ${expected}, got ${describeValue(value)}`);
-}
-
-/** A short, safe rendering of any value for error messages. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  // Objects and functions by their type only: their contents could be huge, or secret.
-  return value !== null && (typeof value === 'object' || typeof value === 'function') ? typeof value : String(value);
 }
 
 /**

@@ -1,5 +1,5 @@
+import { mustBe } from '../internal/checks.js';
 import { en } from './advice/en.js';
-import { mustBe } from './codes.js';
 import { type CloseDescription, type DescribeOptions, describeClose } from './describe.js';
 import { isLocale, LOCALE_EXPECTED } from './resolve.js';
 import type { Locale } from './types.js';

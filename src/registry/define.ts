@@ -1,4 +1,5 @@
-import { assertCode, describeValue } from './codes.js';
+import { describeValue } from '../internal/checks.js';
+import { assertCode } from './codes.js';
 import type { CloseAction, CodeDefinition, CodeMap, CodeRangeDefinition, PolicyKind } from './types.js';
 
 const ACTIONS: readonly CloseAction[] = ['none', 'reconnect', 'reconnect-later', 'slow-down', 'policy', 'stop'];

@@ -1,5 +1,6 @@
+import { mustBe } from '../internal/checks.js';
 import { en } from './advice/en.js';
-import { lookupCode, mustBe } from './codes.js';
+import { lookupCode } from './codes.js';
 import {
   adviceFor,
   asCodeMaps,

@@ -1,4 +1,5 @@
-import { describeValue, isNamedCode, rangeOf } from './codes.js';
+import { describeValue } from '../internal/checks.js';
+import { isNamedCode, rangeOf } from './codes.js';
 import type { AdviceCatalog, AdviceText, CodeDefinition, CodeMap, Locale } from './types.js';
 
 // Lookups in code maps that are already built (by `defineCodes` or a profile). Kept apart from

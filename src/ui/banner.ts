@@ -1,9 +1,9 @@
 import { type Clock, systemClock } from '../client/clock.js';
 import type { ResilientSocketEvents, SocketStatus } from '../client/events.js';
+import { mustBe } from '../internal/checks.js';
 import { DEV } from '../internal/dev.js';
 import { checkOptions, clockRule, codesRule, type Rule, type Rules, required } from '../internal/schema.js';
 import { en } from '../registry/advice/en.js';
-import { mustBe } from '../registry/codes.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { type BannerView, bannerView } from './model.js';

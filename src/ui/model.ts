@@ -1,6 +1,6 @@
 import type { SocketStatus } from '../client/events.js';
+import { mustBe } from '../internal/checks.js';
 import { en } from '../registry/advice/en.js';
-import { mustBe } from '../registry/codes.js';
 import { describeClose } from '../registry/describe.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
