@@ -29,7 +29,7 @@ module.exports = [
     import: '{ ResilientSocket }',
     gzip: true,
     // 12.26 kB once the pure engine replaced the class (issue 11, in progress); was 10.3 kB.
-    limit: '12.5 KB',
+    limit: '13.6 KB',
     modifyEsbuildConfig: withoutAdviceText,
   },
   {
@@ -38,7 +38,7 @@ module.exports = [
     import: '{ ResilientSocket }',
     gzip: true,
     // 13.28 kB once the pure engine replaced the class (issue 11, in progress); was 11.4 kB.
-    limit: '13.5 KB',
+    limit: '14.6 KB',
   },
   {
     name: 'closewise: classifyClose alone',
@@ -79,7 +79,7 @@ module.exports = [
     import: '{ createStatusBanner, defineStatusElement }',
     gzip: true,
     // 7.87 kB measured once it validated its socket and options (it was 7.23 kB).
-    limit: '8.6 KB',
+    limit: '9 KB',
   },
   {
     name: 'closewise/reconnecting-websocket',
@@ -87,8 +87,11 @@ module.exports = [
     import: '{ withClosePolicy }',
     gzip: true,
     // 11.33 kB once it became an interpreter of the engine (issue 11, in progress); was 7.48 kB.
-    limit: '11.5 KB',
+    limit: '12.5 KB',
   },
+  // Engine budgets (issue 11) as measured after the review fixes, + ~3 %: socket 13.19 / 14.20,
+  // adapter 12.09, production socket 12.79, socket + banner 18.08, adapter 11.14 (kB); ui 8.66 grew
+  // with the registry's rewritten English advice.
   // What apps ship: the production build (the `production` export condition), option validation
   // left out. Issue 11's goals: socket <= 8 KB, socket + banner <= 13 KB.
   {
@@ -96,7 +99,7 @@ module.exports = [
     path: dist('production/index.js'),
     import: '{ ResilientSocket }',
     gzip: true,
-    limit: '12.4 KB',
+    limit: '13.2 KB',
   },
   {
     name: 'production: ResilientSocket + closewise/ui banner',
@@ -108,13 +111,13 @@ module.exports = [
     gzip: true,
     // 17.61 kB: the banner's English advice grew by 0.24 kB (issue 17: 1006, 1013, 1000, 1007, 1015
     // say what their sources say); the socket itself did not grow.
-    limit: '17.7 KB',
+    limit: '18.6 KB',
   },
   {
     name: 'production: closewise/reconnecting-websocket',
     path: dist('production/adapters/reconnecting-websocket.js'),
     import: '{ withClosePolicy }',
     gzip: true,
-    limit: '11 KB',
+    limit: '11.5 KB',
   },
 ];
