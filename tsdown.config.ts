@@ -6,6 +6,7 @@ const entry = {
   'registry/advice/tr': 'src/registry/advice/tr.ts',
   'ui/index': 'src/ui/index.ts',
   'adapters/reconnecting-websocket': 'src/adapters/reconnecting-websocket.ts',
+  'react/index': 'src/react/index.ts',
   cli: 'src/cli.ts',
 };
 
@@ -15,7 +16,8 @@ const shared: UserConfig = {
   unbundle: true,
   platform: 'neutral',
   target: 'es2022',
-  external: ['eventemitter3', /^node:/],
+  // react (an optional peer) and react/jsx-runtime stay imports of the app's own React.
+  external: ['eventemitter3', /^node:/, /^react($|\/)/],
 };
 
 export default defineConfig([
@@ -36,6 +38,7 @@ export default defineConfig([
       index: entry.index,
       'ui/index': entry['ui/index'],
       'adapters/reconnecting-websocket': entry['adapters/reconnecting-websocket'],
+      'react/index': entry['react/index'],
     },
     outDir: 'dist/production',
     format: ['esm'],

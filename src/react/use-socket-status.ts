@@ -17,7 +17,7 @@ export type StatusSubject = Pick<StatusSource, 'status' | 'on' | 'off'>;
  * SERVER_STATUS.state; // 'connecting'
  * ```
  */
-export const SERVER_STATUS: SocketStatus = Object.freeze({ state: 'connecting', attempt: 0 });
+export const SERVER_STATUS: SocketStatus = /* @__PURE__ */ Object.freeze({ state: 'connecting', attempt: 0 });
 
 const getServerStatus = () => SERVER_STATUS;
 
