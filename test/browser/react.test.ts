@@ -98,7 +98,10 @@ describeEachBrowser('closewise/react', (spec) => {
     await page.goto(`http://${base}/`);
     await page.addScriptTag({ type: 'module', content: bundle });
     await page.waitForFunction(() => 'mount' in window, { timeout: 10_000 });
-    await page.evaluate((url: string) => (window as unknown as { mount(u: string): void }).mount(url), `ws://${base}/live`);
+    await page.evaluate(
+      (url: string) => (window as unknown as { mount(u: string): void }).mount(url),
+      `ws://${base}/live`,
+    );
     await page.waitForFunction(() => document.querySelector('#state')?.textContent === 'open', { timeout: 10_000 });
     await sleep(300);
     expect(counts).toEqual({ opened: 1, closed: 0 });

@@ -37,7 +37,11 @@ async function server() {
   return { wss, counts, url: `ws://127.0.0.1:${port}` };
 }
 
-const OPTIONS: ResilientSocketOptions = { WebSocket, lifecycle: false, backoff: { initialDelayMs: 50, maxDelayMs: 200 } };
+const OPTIONS: ResilientSocketOptions = {
+  WebSocket,
+  lifecycle: false,
+  backoff: { initialDelayMs: 50, maxDelayMs: 200 },
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function App({ url, tag }: { url: string; tag: string }) {
