@@ -2,7 +2,17 @@ import type { EventEmitter } from 'eventemitter3';
 import { useEffect } from 'react';
 import { useLatest } from './latest.js';
 
-/** The event map of a closewise socket (a `ResilientSocket`, `ResilientWebSocket` or guard). */
+/**
+ * The event map of a closewise socket (a `ResilientSocket`, `ResilientWebSocket` or guard).
+ *
+ * @example
+ * ```ts
+ * import type { ResilientSocket } from 'closewise';
+ * import type { EventsOf } from 'closewise/react';
+ *
+ * type OnPolicy = EventsOf<ResilientSocket>['policy']; // (event: PolicyEvent) => void
+ * ```
+ */
 // biome-ignore lint/suspicious/noExplicitAny: any event map; the socket's own names it.
 export type EventsOf<S> = S extends EventEmitter<infer E, any> ? E : never;
 

@@ -2,7 +2,16 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { SocketStatus } from '../client/events.js';
 import type { StatusSource } from '../ui/banner.js';
 
-/** What `useSocketStatus` reads: a socket's `status` and its `state` events. */
+/**
+ * What `useSocketStatus` reads: a socket's `status` and its `state` events.
+ *
+ * @example
+ * ```ts
+ * import type { StatusSubject } from 'closewise/react';
+ *
+ * const subject: StatusSubject = socket; // a ResilientSocket, ResilientWebSocket or guard
+ * ```
+ */
 export type StatusSubject = Pick<StatusSource, 'status' | 'on' | 'off'>;
 
 /**
