@@ -201,10 +201,12 @@ export class ClosePolicyGuard<
     if (this.#holding && phase !== 'closed') this.#resumeRws();
   }
 
+  /** @internal */
   protected override dispatch(input: Parameters<EngineHost<ClosePolicyEvents>['dispatch']>[0]) {
     return this.#disposed ? undefined : super.dispatch(input);
   }
 
+  /** @internal */
   protected perform(e: OwnEffect): void {
     switch (e.type) {
       case 'resolve': {
@@ -233,19 +235,23 @@ export class ClosePolicyGuard<
     }
   }
 
+  /** @internal */
   protected openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent {
     const ws = conn === this.#conn ? this.#native : undefined;
     return { url: ws?.url ?? '', protocol: ws?.protocol ?? '', attempt, totalAttempts };
   }
 
+  /** @internal */
   protected buffered(): number {
     return 0;
   }
 
+  /** @internal */
   protected writable(): boolean {
     return false;
   }
 
+  /** @internal */
   protected online(): boolean {
     return true;
   }

@@ -62,26 +62,28 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
     return statusOf(this.#state);
   }
 
-  /** Starts the engine; subclasses call it last in their constructor. */
+  /** Starts the engine; subclasses call it last in their constructor. @internal */
   protected start(): void {
     this.#run({ type: 'start' });
     queueMicrotask(() => this.#release());
   }
 
+  /** @internal */
   protected get state(): EngineState {
     return this.#state;
   }
 
-  /** Is a step running (so a new input would be queued)? */
+  /** Is a step running (so a new input would be queued)? @internal */
   protected get stepping(): boolean {
     return this.#stepping;
   }
 
+  /** @internal */
   protected get queued(): number {
     return this.#inbox.length;
   }
 
-  /** Steps `input` after anything queued, once the constructor's events are out. */
+  /** Steps `input` after anything queued, once the constructor's events are out. @internal */
   protected dispatch(input: Input): SendOutcome | undefined {
     if (!this.#stepping) this.#release();
     return this.#run(input);
@@ -90,6 +92,7 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
   /**
    * Steps `input` at once, although a step is running. Only for a `send` with nothing queued
    * before it: what is left of the running step is its events, so order is kept.
+   * @internal
    */
   protected stepNow(input: Input): SendOutcome | undefined {
     const result = step(this.#host, this.#state, input, this.#env);
@@ -98,20 +101,26 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
     return result.sent;
   }
 
+  /** @internal */
   protected enqueue(input: Input): void {
     this.#inbox.push(input);
   }
 
-  /** Cancels every timer the engine set (for a host that stops interpreting it). */
+  /** Cancels every timer the engine set (for a host that stops interpreting it). @internal */
   protected stopTimers(): void {
     for (const handle of this.#timers.values()) this.#host.clock.clearTimeout(handle);
     this.#timers.clear();
   }
 
+  /** @internal */
   protected abstract perform(effect: OwnEffect): void;
+  /** @internal */
   protected abstract openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent;
+  /** @internal */
   protected abstract buffered(): number;
+  /** @internal */
   protected abstract writable(): boolean;
+  /** @internal */
   protected abstract online(): boolean;
 
   #run(input: Input): SendOutcome | undefined {

@@ -200,6 +200,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
 
   // ---- effects on the native socket ------------------------------------------------------
 
+  /** @internal */
   protected perform(e: OwnEffect): void {
     switch (e.type) {
       case 'transmit': {
@@ -242,19 +243,23 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     }
   }
 
+  /** @internal */
   protected openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent {
     const ws = conn === this.#conn ? this.#native : undefined;
     return { url: ws?.url ?? this.#lastUrl, protocol: ws?.protocol ?? '', attempt, totalAttempts };
   }
 
+  /** @internal */
   protected buffered(): number {
     return this.#live()?.bufferedAmount ?? 0;
   }
 
+  /** @internal */
   protected writable(): boolean {
     return this.#live()?.readyState === OPEN;
   }
 
+  /** @internal */
   protected online(): boolean {
     return this.#options.lifecycle?.isOnline() !== false;
   }
@@ -390,7 +395,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     }
   }
 
-  /** The native socket of the current connection, for a subclass's WebSocket surface. */
+  /** The native socket of the current connection, for a subclass's WebSocket surface. @internal */
   protected get native(): WebSocketLike | undefined {
     return this.#live();
   }

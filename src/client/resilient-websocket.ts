@@ -27,11 +27,26 @@ export interface ResilientWebSocketEventMap {
   error: { readonly type: 'error'; readonly target: ResilientWebSocket; readonly error: ClosewiseError };
 }
 
-type Listener<K extends keyof ResilientWebSocketEventMap> =
+/**
+ * A listener for `addEventListener`: a function, or an object with `handleEvent`, as on an
+ * `EventTarget`.
+ *
+ * @example
+ * ```ts
+ * const onClose: ResilientWebSocketListener<'close'> = (e) => console.info(e.code);
+ * ```
+ */
+export type ResilientWebSocketListener<K extends keyof ResilientWebSocketEventMap> =
   | ((event: ResilientWebSocketEventMap[K]) => void)
-  | { handleEvent(event: ResilientWebSocketEventMap[K]): void };
+  | {
+      /** Called with the event, as `EventListenerObject.handleEvent`. */
+      handleEvent(event: ResilientWebSocketEventMap[K]): void;
+    };
 
-type Entry = { readonly listener: Listener<keyof ResilientWebSocketEventMap>; readonly once: boolean };
+type Entry = {
+  readonly listener: ResilientWebSocketListener<keyof ResilientWebSocketEventMap>;
+  readonly once: boolean;
+};
 
 /**
  * `ResilientSocket` with the whole WebSocket surface on top, for code written against
@@ -93,17 +108,23 @@ export class ResilientWebSocket extends ResilientSocket {
   /** As `EventTarget.addEventListener`; `{ once: true }` is honoured, a listener is added once. */
   addEventListener<K extends keyof ResilientWebSocketEventMap>(
     type: K,
-    listener: Listener<K>,
+    listener: ResilientWebSocketListener<K>,
     options?: boolean | { readonly once?: boolean },
   ): void {
     const list = this.#listeners.get(type) ?? [];
     if (list.some((e) => e.listener === listener)) return;
     const once = typeof options === 'object' && options.once === true;
-    this.#listeners.set(type, [...list, { listener: listener as Listener<keyof ResilientWebSocketEventMap>, once }]);
+    this.#listeners.set(type, [
+      ...list,
+      { listener: listener as ResilientWebSocketListener<keyof ResilientWebSocketEventMap>, once },
+    ]);
   }
 
   /** As `EventTarget.removeEventListener`. */
-  removeEventListener<K extends keyof ResilientWebSocketEventMap>(type: K, listener: Listener<K>): void {
+  removeEventListener<K extends keyof ResilientWebSocketEventMap>(
+    type: K,
+    listener: ResilientWebSocketListener<K>,
+  ): void {
     const list = this.#listeners.get(type);
     if (list)
       this.#listeners.set(
@@ -116,8 +137,8 @@ export class ResilientWebSocket extends ResilientSocket {
     const handler = this[`on${type}`] as ((event: ResilientWebSocketEventMap[K]) => void) | null;
     handler?.call(this, event);
     for (const entry of this.#listeners.get(type) ?? []) {
-      if (entry.once) this.removeEventListener(type, entry.listener as Listener<K>);
-      const l = entry.listener as Listener<K>;
+      if (entry.once) this.removeEventListener(type, entry.listener as ResilientWebSocketListener<K>);
+      const l = entry.listener as ResilientWebSocketListener<K>;
       if (typeof l === 'function') l.call(this, event);
       else l.handleEvent(event);
     }
