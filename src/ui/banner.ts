@@ -7,6 +7,7 @@ import { en } from '../registry/advice/en.js';
 import { type CodesOption, isLocale, LOCALE_EXPECTED } from '../registry/resolve.js';
 import type { Locale } from '../registry/types.js';
 import { type BannerView, bannerView } from './model.js';
+import { bannerStyle } from './style.js';
 
 /**
  * What the banner needs from a socket: its status, state events and `reconnect()`. A
@@ -65,40 +66,6 @@ export interface StatusBanner {
   destroy(): void;
 }
 
-// All styling goes through custom properties on the host, so apps theme it without global CSS.
-const STYLE = `
-:host { display: block; }
-.banner {
-  font: var(--closewise-font, 14px/1.4 system-ui, sans-serif);
-  color: var(--closewise-fg, #1f2328);
-  background: var(--closewise-bg, #fff8c5);
-  border: 1px solid var(--closewise-border, #d4a72c);
-  border-radius: var(--closewise-radius, 6px);
-  padding: var(--closewise-padding, 12px 16px);
-  transition: opacity 0.2s ease, transform 0.2s ease;
-}
-.banner[data-state="paused"], .banner[data-state="stopped"] {
-  background: var(--closewise-alert-bg, #ffebe9);
-  border-color: var(--closewise-alert-border, #cf222e);
-}
-.banner[hidden] { display: none; }
-.title { font-weight: 600; margin: 0 0 4px; }
-.description, .fix, .code { margin: 4px 0; }
-.code { font-size: 0.9em; opacity: 0.8; }
-.actions { display: flex; gap: 8px; margin-top: 8px; }
-button {
-  font: inherit;
-  padding: 4px 12px;
-  border-radius: var(--closewise-radius, 6px);
-  border: 1px solid currentColor;
-  background: var(--closewise-button-bg, transparent);
-  color: inherit;
-  cursor: pointer;
-}
-button:focus-visible { outline: 2px solid var(--closewise-accent, #0969da); outline-offset: 2px; }
-@media (prefers-reduced-motion: reduce) { .banner { transition: none; } }
-`;
-
 interface Parts {
   banner: HTMLElement;
   title: HTMLElement;
@@ -119,7 +86,7 @@ function build(root: ShadowRoot): Parts {
     return node;
   };
   const style = doc.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = bannerStyle(':host');
   root.appendChild(style);
   const banner = el('div', 'banner', root);
   banner.setAttribute('aria-live', 'polite');
