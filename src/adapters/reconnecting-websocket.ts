@@ -242,8 +242,9 @@ export class ClosePolicyGuard<
   }
 
   /** @internal */
-  protected buffered(): number {
-    return 0;
+  protected unsent(): readonly never[] {
+    // rws owns sending (guard.rws.send): the guard hands nothing to a native socket itself.
+    return [];
   }
 
   /** @internal */

@@ -11,6 +11,7 @@ import { GuardedEmitter } from './emitter.js';
 import { ClosewiseError } from './errors.js';
 import type { OpenEvent, ResilientSocketEvents, SocketStatus } from './events.js';
 import type { RefreshContext } from './options.js';
+import type { MessageData } from './outbox.js';
 import { isPromise, policyEvent } from './policy-actions.js';
 
 /** What every interpreter of the engine has: its config, and the app's clock, locale and hooks. */
@@ -51,7 +52,7 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
     this.#env = {
       now: () => options.clock.now(),
       random: options.random,
-      buffered: () => this.buffered(),
+      unsent: () => this.unsent(),
       writable: () => this.writable(),
       online: () => this.online(),
     };
@@ -81,6 +82,11 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
   /** @internal */
   protected get queued(): number {
     return this.#inbox.length;
+  }
+
+  /** Are events of the constructor's steps still waiting to be delivered? @internal */
+  protected get holding(): boolean {
+    return this.#held !== undefined;
   }
 
   /** Steps `input` after anything queued, once the constructor's events are out. @internal */
@@ -117,7 +123,7 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
   /** @internal */
   protected abstract openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent;
   /** @internal */
-  protected abstract buffered(): number;
+  protected abstract unsent(): readonly { readonly data: MessageData; readonly bytes: number }[];
   /** @internal */
   protected abstract writable(): boolean;
   /** @internal */

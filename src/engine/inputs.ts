@@ -59,19 +59,23 @@ export interface Failure {
 
 /**
  * What a step may read of the world, given by the interpreter: time, randomness, and the current
- * native socket's buffer and readiness. Read lazily, only when a decision needs them.
+ * native socket's readiness and buffer. Read lazily, only when a decision needs them.
  *
  * @example
  * ```ts
- * const env: Env = { now: () => 0, random: () => 0.5, buffered: () => 0, writable: () => true, online: () => true };
+ * const env: Env = { now: () => 0, random: () => 0.5, unsent: () => [], writable: () => true, online: () => true };
  * ```
  */
 export interface Env {
   now(): number;
   /** A number in [0, 1). */
   random(): number;
-  /** The current native socket's `bufferedAmount` (0 without one). */
-  buffered(): number;
+  /**
+   * The messages the current native socket provably never sent: the newest ones its
+   * `bufferedAmount` still covers, read once, when the connection is lost. The interpreter keeps
+   * that trace (it hands messages over without a step on the send fast lane, see `sendsDirectly`).
+   */
+  unsent(): readonly { readonly data: MessageData; readonly bytes: number }[];
   /** Is the current native socket `OPEN`? */
   writable(): boolean;
   /** Is the network up (the lifecycle's `isOnline()`; always without one)? */

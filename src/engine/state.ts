@@ -66,15 +66,6 @@ export type TimerName =
   | 'recover';
 
 /**
- * A message given to a native socket that may still sit in its buffer. `own` marks heartbeat
- * pings: counted against `bufferedAmount`, never reported.
- */
-export interface InFlight {
-  readonly data: MessageData;
-  readonly own: boolean;
-}
-
-/**
  * The whole state of one connection's life, as a value.
  *
  * @example
@@ -96,8 +87,6 @@ export interface EngineState {
   readonly timers: { readonly [K in TimerName]?: number };
   /** Messages accepted by `send()` that wait for an open connection. */
   readonly outbox: Queue<MessageData>;
-  /** Messages handed to the current native socket that its buffer may still hold. */
-  readonly inFlight: Queue<InFlight>;
   readonly lastClose?: CloseClassification;
   /** Native sockets we closed ourselves whose close event is still to come, and their phase. */
   readonly retired: readonly { readonly conn: number; readonly phase: ConnectionPhase }[];
@@ -113,9 +102,22 @@ export function initialState(): EngineState {
     listening: false,
     timers: {},
     outbox: emptyQueue(),
-    inFlight: emptyQueue(),
     retired: [],
   };
+}
+
+/**
+ * Does a `send` in this state go straight to the native socket (when it is writable), with no
+ * other effect and no change of state? The interpreter's send fast lane asks this instead of
+ * stepping: open, nothing queued before it, not throttled.
+ *
+ * @example
+ * ```ts
+ * if (sendsDirectly(state) && native.readyState === 1) native.send(data);
+ * ```
+ */
+export function sendsDirectly(s: EngineState): boolean {
+  return s.phase.name === 'open' && s.outbox.end === s.outbox.start && s.throttle === undefined;
 }
 
 /** The native socket the engine is using now, if any. */

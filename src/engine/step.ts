@@ -13,8 +13,8 @@ import { CLOSE_AFTER_ERROR_MS, type EngineConfig, MAX_TIMER_MS } from './config.
 import type { Effect, EngineEvent } from './effects.js';
 import type { Env, Failure, Input } from './inputs.js';
 import { afterClose, budgetSpent, HEALTHY, healthy, repeatsOf } from './outage.js';
-import { emptyQueue, entries, newest, peek, prepend, push, type QueueEntry, shift, size } from './queue.js';
-import { currentConn, type EngineState, type Hold, type InFlight, type Phase, type TimerName } from './state.js';
+import { emptyQueue, entries, peek, prepend, push, type QueueEntry, shift, size } from './queue.js';
+import { currentConn, type EngineState, type Hold, type Phase, type TimerName } from './state.js';
 import { statusOf } from './status.js';
 import { THROTTLED, waitBeforeSend } from './throttle.js';
 
@@ -80,8 +80,6 @@ class Draft {
   readonly #io: Effect[] = [];
   readonly #events: Array<EngineEvent | 'state'> = [];
   #sent: SendOutcome | undefined;
-  /** Bytes handed to the native socket during this step, on top of what its buffer held before. */
-  #buffered: number | undefined;
 
   constructor(
     readonly c: EngineConfig,
@@ -110,17 +108,10 @@ class Draft {
       case 'send':
         this.#send(i.data, i.bytes, i.deferred === true);
         return;
-      case 'unsent': {
-        // The implementation told us (ws's send callback): it never wrote this message.
-        // Out of the in-flight list, so the close that follows cannot report them a second time.
-        const gone = new Set(i.messages.map((m) => m.data));
-        this.s.inFlight = prepend(
-          emptyQueue(),
-          entries(this.s.inFlight).filter((e) => !gone.has(e.item.data)),
-        );
-        this.#unsent(i.messages.map((m) => ({ item: { data: m.data, own: false }, bytes: m.bytes })));
+      case 'unsent':
+        // The implementation told us (ws's send callback): it never wrote these messages.
+        this.#unsent(i.messages);
         return;
-      }
       case 'close':
         if (this.s.phase.name === 'closed') return;
         this.#halt(i.code, i.reason);
@@ -160,7 +151,6 @@ class Draft {
       case 'resolved': {
         const conn = this.#id();
         this.s.phase = { name: 'connecting', step: 'handshake', conn };
-        this.s.inFlight = emptyQueue();
         this.#io.push({
           type: 'connect',
           conn,
@@ -378,13 +368,12 @@ class Draft {
 
   /** The current connection is gone: report it, account for what it did not send, decide. */
   #lost(c: CloseClassification): void {
-    const unsent = newest(this.s.inFlight, this.#bufferedNow());
-    this.s.inFlight = emptyQueue();
+    const unsent = this.env.unsent();
     this.#clearConnectionTimers();
     this.s.lastClose = c;
     this.s.outage = afterClose(this.s.outage, c);
     this.#emit({ name: 'close', classification: c });
-    this.#unsent(entries(unsent));
+    this.#unsent(unsent);
     if (c.initiator === 'offline') {
       this.#enter({ name: 'offline' });
       return;
@@ -469,7 +458,6 @@ class Draft {
     for (const name of Object.keys(this.s.timers) as TimerName[]) this.#clearTimer(name);
     const conn = currentConn(this.s.phase);
     if (conn !== undefined) this.#retire(conn, code, reason, true);
-    this.s.inFlight = emptyQueue();
   }
 
   /** Closes a native socket we no longer want; with `report`, its real close event is reported. */
@@ -679,36 +667,25 @@ class Draft {
   }
 
   #transmit(conn: number, data: MessageData, bytes: number, own: boolean): void {
-    // Whatever the native buffer does not hold any more was sent: only the newest messages that
-    // its bufferedAmount covers can still be lost with the connection.
-    const buffered = this.#bufferedNow();
-    this.s.inFlight = push(newest(this.s.inFlight, buffered), { data, own }, bytes);
-    this.#buffered = buffered + bytes;
     if (this.s.throttle && !own) this.s.throttle = { lastSendAt: this.env.now() };
     this.#io.push({ type: 'transmit', conn, data, bytes, own });
-  }
-
-  #bufferedNow(): number {
-    this.#buffered ??= this.env.buffered();
-    return this.#buffered;
   }
 
   /**
    * Messages a dead connection never sent: dropped as `unsent`, or with `requeueUnsent` put back
    * in front of the outbox, oldest first, as far as its limits allow (the rest are `overflow`).
    */
-  #unsent(lost: readonly QueueEntry<InFlight>[]): void {
+  #unsent(lost: readonly { readonly data: MessageData; readonly bytes: number }[]): void {
     const { requeueUnsent, maxMessages, maxBytes } = this.c.outbox;
     const back: QueueEntry<MessageData>[] = [];
     let count = size(this.s.outbox);
     let bytes = this.s.outbox.bytes;
     for (const e of lost) {
-      if (e.item.own) continue;
       if (requeueUnsent && count < maxMessages && bytes + e.bytes <= maxBytes) {
-        back.push({ item: e.item.data, bytes: e.bytes });
+        back.push({ item: e.data, bytes: e.bytes });
         count++;
         bytes += e.bytes;
-      } else this.#drop(e.item.data, requeueUnsent ? 'overflow' : 'unsent');
+      } else this.#drop(e.data, requeueUnsent ? 'overflow' : 'unsent');
     }
     this.s.outbox = prepend(this.s.outbox, back);
   }
