@@ -447,7 +447,9 @@ class Draft {
   }
 
   #stop(reason: StopReason, c?: CloseClassification): void {
-    this.#halt(1000, 'closewise: stopped');
+    // Every way here comes after the connection is gone (a close, a failed attempt, a pause), so
+    // there is no socket to retire: only the timers go.
+    this.#clearTimers();
     this.#enter({ name: 'stopped' });
     this.#drain('stopped');
     this.#emit({ name: 'stopped', reason, ...(c && { classification: c }) });
@@ -455,7 +457,7 @@ class Draft {
 
   /** Cancels every timer and pending wait, and closes the native socket (its close is reported). */
   #halt(code: number, reason: string): void {
-    for (const name of Object.keys(this.s.timers) as TimerName[]) this.#clearTimer(name);
+    this.#clearTimers();
     const conn = currentConn(this.s.phase);
     if (conn !== undefined) this.#retire(conn, code, reason, true);
   }
@@ -593,6 +595,10 @@ class Draft {
   #forgetTimer(name: TimerName): void {
     const { [name]: _, ...rest } = this.s.timers;
     this.s.timers = rest;
+  }
+
+  #clearTimers(): void {
+    for (const name of Object.keys(this.s.timers) as TimerName[]) this.#clearTimer(name);
   }
 
   #clearConnectionTimers(): void {
