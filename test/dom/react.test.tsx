@@ -16,7 +16,7 @@ import {
 import { BANNER_CSS } from '../../src/react/style.js';
 import { tr } from '../../src/registry/advice/tr.js';
 import { createStatusBanner } from '../../src/ui/index.js';
-import { FakeClock, FakeWebSocket, flushPromises } from '../support/fakes.js';
+import { EventFakeWebSocket, FakeClock, FakeWebSocket, flushPromises } from '../support/fakes.js';
 
 let clock: FakeClock;
 const base = (): ResilientSocketOptions => ({ WebSocket: FakeWebSocket, clock, random: () => 0.5, lifecycle: false });
@@ -391,31 +391,3 @@ describe('<StatusBanner>', () => {
     expect(live()).toHaveLength(0);
   });
 });
-
-/** FakeWebSocket with the addEventListener that rws and the adapter use. */
-class EventFakeWebSocket extends FakeWebSocket {
-  readonly #listeners = new Map<string, Array<(event: unknown) => void>>();
-
-  constructor(url: string, protocols?: string | string[]) {
-    super(url, protocols);
-    this.onopen = (event) => this.#dispatch('open', event);
-    this.onclose = (event) => this.#dispatch('close', event);
-    this.onerror = (event) => this.#dispatch('error', event);
-    this.onmessage = (event) => this.#dispatch('message', event);
-  }
-
-  addEventListener(type: string, listener: (event: unknown) => void): void {
-    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener]);
-  }
-
-  removeEventListener(type: string, listener: (event: unknown) => void): void {
-    this.#listeners.set(
-      type,
-      (this.#listeners.get(type) ?? []).filter((l) => l !== listener),
-    );
-  }
-
-  #dispatch(type: string, event: unknown): void {
-    for (const listener of this.#listeners.get(type) ?? []) listener(event);
-  }
-}

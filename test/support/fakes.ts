@@ -163,6 +163,34 @@ export class FakeWebSocket implements WebSocketLike {
   }
 }
 
+/** FakeWebSocket with the addEventListener that rws and the adapter use. */
+export class EventFakeWebSocket extends FakeWebSocket {
+  readonly #listeners = new Map<string, Array<(event: unknown) => void>>();
+
+  constructor(url: string, protocols?: string | string[]) {
+    super(url, protocols);
+    this.onopen = (event) => this.#dispatch('open', event);
+    this.onclose = (event) => this.#dispatch('close', event);
+    this.onerror = (event) => this.#dispatch('error', event);
+    this.onmessage = (event) => this.#dispatch('message', event);
+  }
+
+  addEventListener(type: string, listener: (event: unknown) => void): void {
+    this.#listeners.set(type, [...(this.#listeners.get(type) ?? []), listener]);
+  }
+
+  removeEventListener(type: string, listener: (event: unknown) => void): void {
+    this.#listeners.set(
+      type,
+      (this.#listeners.get(type) ?? []).filter((l) => l !== listener),
+    );
+  }
+
+  #dispatch(type: string, event: unknown): void {
+    for (const listener of this.#listeners.get(type) ?? []) listener(event);
+  }
+}
+
 /** A lifecycle the test drives. */
 export class FakeLifecycle implements Lifecycle {
   online = true;
