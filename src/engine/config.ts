@@ -36,8 +36,7 @@ export interface EngineConfig {
   readonly lifecycle?: unknown;
 }
 
-/** `setTimeout` runs anything longer than this after 1 ms; no timer the engine sets is longer. */
-export const MAX_TIMER_MS = 2_147_483_647;
+export { MAX_TIMER_MS } from '../internal/timer.js';
 
 /** Browsers and `ws` fire `close` right after `error`; Node 22's fires none after a refused handshake. */
 export const CLOSE_AFTER_ERROR_MS = 1000;

@@ -1,6 +1,6 @@
-import { MAX_TIMER_MS } from '../engine/config.js';
 import { isAdviceCatalog, isCodeMap, LOCALE_EXPECTED } from '../registry/resolve.js';
 import { mustBe } from './checks.js';
+import { MAX_TIMER_MS } from './timer.js';
 
 // Option validation for ResilientSocket and withClosePolicy: one schema per entry point, walked by
 // one function. A rule is [check, what the value must be, required?]; a nested object is a nested
