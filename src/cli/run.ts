@@ -35,11 +35,11 @@ const WORDS: Readonly<Record<string, CliWords>> = {
       closewise:
         "Eylem closewise'ın kendi kararıdır: kaynaklar kodun anlamını tanımlar, istemcinin ne yapması gerektiğini söylemez.",
       deviation:
-        "Eylem closewise'ın kendi tercihidir ve bu kaynaklardan bilerek ayrılır; gerekçesi {howToFix} bölümünde.",
+        "Eylem closewise'ın kendi tercihidir ve bu kaynaklardan bilerek ayrılır; gerekçesi {howToFix} bölümünde açıklanıyor.",
     },
     noSource: 'Kendi kod tablonuzda tanımlı; bu tablo bir kaynak göstermiyor.',
     definedBy:
-      '{code} kodunu tanımlayan yerleşik profiller: {list}. Kodu o sunucunun anlamıyla okumak için --profile <id> ekleyin.',
+      '{code} kodunu tanımlayan yerleşik profiller: {list}. Kodu o sunucunun yorumladığı şekilde görmek için --profile <id> ekleyin.',
   },
 };
 

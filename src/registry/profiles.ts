@@ -38,8 +38,8 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         ],
         [
           'Sunucudan gelen bir mesaj geçersiz olduğu için istemci bağlantıyı kapattı.',
-          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, ilk mesaj connection_ack olmadığında ya da bir mesaj ayrıştırılamadığında bağlantıyı 4004 ile kapatır. Kodu sunucunun log kayıtlarında ya da uygulamanız bu kodla kapatıyorsa uygulamada görürsünüz.",
-          'Sunucunun graphql-transport-ws protokolünü desteklediğini ve sokete başka hiçbir şeyin yazmadığını kontrol edin. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, ilk mesaj connection_ack olmadığında ya da bir mesaj ayrıştırılamadığında bağlantıyı 4004 ile kapatır. Kodu sunucunun log kayıtlarında görürsünüz; uygulamanız bağlantıyı bu kodla kapatıyorsa uygulamanızda da görürsünüz.",
+          'Sunucunun graphql-transport-ws protokolünü desteklediğini ve sokete başka hiçbir kodun yazmadığını kontrol edin. graphql-ws bu koddan sonra yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -55,7 +55,7 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'İstemci kendi tarafında oluşan bir hata yüzünden bağlantıyı kapattı.',
           "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, connection_init yükü (connectionParams) hazırlanırken hata oluşursa bağlantıyı 4005 ile kapatır.",
-          'Bağlantı parametrelerini hazırlayan kodu düzeltin; hata mesajı kapanış nedeninde yer alır. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          'Bağlantı parametrelerini hazırlayan kodu düzeltin; hata mesajı kapanış nedeninde yer alır. graphql-ws bu koddan sonra yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -71,7 +71,7 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'Sunucu, türü ya da biçimi protokolde tanımlı olmayan bir mesaj aldı.',
           'İstemci bozuk bir mesaj ya da graphql-transport-ws protokolünün tanımadığı türde bir mesaj gönderdiğinde.',
-          'İstemci ve sunucudaki graphql-ws sürümlerinin uyumlu olduğunu ve sokete yalnızca kütüphanenin yazdığını kontrol edin. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          'İstemci ve sunucudaki graphql-ws sürümlerinin uyumlu olduğunu ve sokete yalnızca kütüphanenin yazdığını kontrol edin. graphql-ws bu koddan sonra yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -85,9 +85,9 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
           'Send subscribe only after connection_ack has arrived. A new token would not help, so closewise stops without calling auth.refresh, as graphql-ws does.',
         ],
         [
-          'İstemci, sunucu bağlantıyı connection_ack ile onaylamadan subscribe gönderdi. Adına rağmen kimlik bilgileriyle ilgili değildir; istemcideki bir hatadır.',
+          'İstemci, sunucu bağlantıyı connection_ack ile onaylamadan subscribe gönderdi. Adı öyle gösterse de kimlik bilgileriyle ilgili değildir; istemcideki bir hatadır.',
           'Uygulama, connection_ack gelmesini beklemeden connection_init mesajının hemen ardından subscribe gönderdiğinde.',
-          "subscribe mesajını ancak connection_ack geldikten sonra gönderin. Yeni bir token işe yaramaz; bu yüzden closewise, graphql-ws gibi, auth.refresh'i çağırmadan durur.",
+          "subscribe mesajını ancak connection_ack geldikten sonra gönderin. Yeni bir token almak sorunu çözmez; bu yüzden closewise, graphql-ws gibi, auth.refresh'i çağırmadan durur.",
         ],
       ),
     },
@@ -102,9 +102,9 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
           "Send a valid token in the connection_init payload. closewise's own choice: with auth.refresh it gets a new token and reconnects once, and stops with 'policy-loop' if 4403 comes straight back; without it, it pauses with a policy event. graphql-ws's client simply retries 4403.",
         ],
         [
-          'Sunucu bağlantıyı reddetti; örneğin kimlik doğrulama başarısız oldu ve onConnect kancası connection_init yükünü kabul etmedi.',
+          'Sunucu bağlantıyı reddetti, örneğin kimlik doğrulama başarısız olduğu için: onConnect kancası connection_init yükünü kabul etmedi.',
           'connection_init gönderildikten hemen sonra; yükteki token eksik, geçersiz ya da süresi dolmuşsa veya kullanıcının bu uç noktayı kullanma yetkisi yoksa.',
-          "connection_init yükünde geçerli bir token gönderin. closewise'ın kendi tercihi: auth.refresh tanımlıysa yeni bir token alıp bir kez yeniden bağlanır; 4403 hemen yine gelirse 'policy-loop' nedeniyle durur. auth.refresh yoksa bir policy olayıyla bekler. graphql-ws'in istemcisi ise 4403'te yalnızca yeniden dener.",
+          "connection_init yükünde geçerli bir token gönderin. closewise'ın kendi tercihi: auth.refresh tanımlıysa yeni bir token alıp bir kez yeniden bağlanır; 4403 hemen yine gelirse 'policy-loop' nedeniyle durur. auth.refresh yoksa bir policy olayı yayımlayıp duraklar. graphql-ws'in istemcisi ise 4403'ten sonra doğrudan yeniden dener.",
         ],
       ),
     },
@@ -118,9 +118,9 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
           "Pass protocols: 'graphql-transport-ws' and use a client and server that speak it. graphql-ws does not retry it, and closewise stops.",
         ],
         [
-          'İstemci graphql-transport-ws alt protokolünü istemedi.',
-          'protocols seçeneği verilmediğinde ya da seçenekte eski subscriptions-transport-ws kütüphanesinin alt protokolü olan graphql-ws yazdığında.',
-          "protocols: 'graphql-transport-ws' verin ve bu protokolü destekleyen bir istemciyle sunucu kullanın. graphql-ws bu kodda yeniden denemez; closewise de durur.",
+          'İstemci, graphql-transport-ws alt protokolünü talep etmedi.',
+          'protocols seçeneği verilmediğinde ya da seçenekte, eski subscriptions-transport-ws kütüphanesinin alt protokolü olan graphql-ws belirtildiğinde.',
+          "protocols: 'graphql-transport-ws' seçeneğini verin ve bu protokolü destekleyen bir istemci ve sunucu kullanın. graphql-ws bu koddan sonra yeniden denemez; closewise de durur.",
         ],
       ),
     },
@@ -150,9 +150,9 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
           'Generate a unique id for every operation. graphql-ws does not retry it, and closewise stops.',
         ],
         [
-          'İstemci, etkin bir işlemin zaten kullandığı bir kimlikle yeni bir işlem başlattı.',
-          'İstemci işlem kimliklerini yeniden kullandığında; örneğin hatalı bir yeniden denemeden sonra.',
-          'Her işlem için benzersiz bir kimlik üretin. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          'İstemci, etkin bir işlemin zaten kullandığı bir ID ile yeni bir işlem başlattı.',
+          "İstemci işlem ID'lerini yeniden kullandığında; örneğin hatalı bir yeniden denemeden sonra.",
+          'Her işlem için benzersiz bir ID üretin. graphql-ws bu koddan sonra yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -168,7 +168,7 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'İstemci aynı bağlantıda connection_init mesajını birden fazla kez gönderdi.',
           'init mesajını hem uygulama kodu hem de kütüphane gönderdiğinde.',
-          'Her bağlantıda connection_init mesajını yalnızca bir kez gönderin. graphql-ws bu kodda yeniden denemez; closewise de durur.',
+          'Her bağlantıda connection_init mesajını yalnızca bir kez gönderin. graphql-ws bu koddan sonra yeniden denemez; closewise de durur.',
         ],
       ),
     },
@@ -183,8 +183,8 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
         ],
         [
           'İstemci, yanıt vermeyi bırakan bir bağlantıdan vazgeçip onu kendisi kapattı.',
-          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, uygulama terminate() çağırdığında (genellikle soket donduğu için) bağlantıyı 4499 ile kapatır.",
-          'Uygulama bağlantıyı bilerek sonlandırdıysa düzeltilecek bir şey yok. graphql-ws bu kodda yeniden dener; closewise de öyle.',
+          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, uygulama terminate() metodunu çağırdığında (genellikle soket donduğu için) bağlantıyı 4499 ile kapatır.",
+          'Uygulama bağlantıyı bilerek sonlandırdıysa düzeltilecek bir şey yok. graphql-ws bu koddan sonra yeniden dener, closewise de öyle.',
         ],
       ),
     },
@@ -198,9 +198,9 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
           'Check the server logs for the exception; outside production the close reason carries its message. graphql-ws does not retry 4500, and closewise stops too, since the same request would hit the same failure; call reconnect() once the server is fixed.',
         ],
         [
-          'Sunucu bağlantıyı işlerken hata verdi: sunucudaki bir kanca (onConnect, onSubscribe, context vb.) hata fırlattı ya da soketin kendisinde bir hata oluştu. Resolver ve abonelik akışlarındaki hatalar bağlantıyı kapatmaz; error mesajı olarak gelir.',
+          "Sunucu bağlantıyı işlerken hata verdi: sunucudaki bir kanca (onConnect, onSubscribe, context vb.) hata fırlattı ya da soketin kendisinde bir hata oluştu. Resolver'lardaki ve abonelik akışlarındaki hatalar bağlantıyı kapatmaz; bunlar error mesajı olarak iletilir.",
           'connection_init ya da subscribe gönderildikten hemen sonra, sunucudaki bir kanca hata fırlattığında ya da alt düzeyde bir soket hatasından sonra.',
-          "İstisnanın ayrıntıları için sunucunun log kayıtlarına bakın; üretim ortamı dışında hata mesajı kapanış nedeninde de yer alır. graphql-ws 4500'de yeniden denemez; aynı istek aynı hataya takılacağı için closewise de durur. Sunucu düzeltildikten sonra reconnect() çağırın.",
+          "İstisnanın ayrıntıları için sunucunun log kayıtlarına bakın; üretim ortamı dışında hata mesajı kapanış nedeninde de yer alır. graphql-ws 4500'den sonra yeniden denemez; aynı istek aynı hataya takılacağı için closewise de durur. Sunucu düzeltildikten sonra reconnect() metodunu çağırın.",
         ],
       ),
     },
@@ -214,9 +214,9 @@ export const graphqlWs: CodeMap = /* @__PURE__ */ defineCodes(
           'Make the onConnect hook answer faster, or give the client a longer connectionAckWaitTimeout. graphql-ws retries it, and so does closewise.',
         ],
         [
-          'İstemci connection_ack için çok uzun süre bekledi ve bağlantıyı kapattı.',
-          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, connection_ack connectionAckWaitTimeout süresi içinde gelmezse bağlantıyı 4504 ile kapatır; örneğin yavaş bir onConnect kancası token'ı doğrularken.",
-          'onConnect kancasının daha hızlı yanıt vermesini sağlayın ya da istemcide connectionAckWaitTimeout süresini uzatın. graphql-ws bu kodda yeniden dener; closewise de öyle.',
+          'İstemci connection_ack mesajını çok uzun süre bekledi ve bağlantıyı kapattı.',
+          "Bu kodu sunucu değil istemci gönderir: graphql-ws'in kendi istemcisi, connection_ack, connectionAckWaitTimeout süresi içinde gelmezse bağlantıyı 4504 ile kapatır; örneğin yavaş bir onConnect kancası token'ı doğrularken.",
+          'onConnect kancasının daha hızlı yanıt vermesini sağlayın ya da istemcide connectionAckWaitTimeout süresini uzatın. graphql-ws bu koddan sonra yeniden dener, closewise de öyle.',
         ],
       ),
     },
@@ -232,7 +232,7 @@ const centrifugoReconnect = /* @__PURE__ */ advice(
   ],
   [
     'Centrifugo bağlantıyı, istemcilerinin ardından yeniden bağlandığı bir kodla kapattı.',
-    'Bir düğüm kapanırken, süresi dolan bir bağlantı ya da abonelikten sonra, mesajları yeterince hızlı okuyamayan bir istemcide, bir yazma hatasında, zorunlu yeniden bağlanmada ya da alınamayan bir pong yanıtında.',
+    'Bir düğüm kapanırken, bir bağlantının ya da aboneliğin süresi dolduğunda, istemci mesajları yeterince hızlı okuyamadığında, bir yazma hatasında, yeniden bağlanma zorlandığında ya da pong yanıtı gelmediğinde.',
     "Genellikle bir şey yapmanız gerekmez: closewise, Centrifugo SDK'ları gibi, bekleme süresini artırarak yeniden bağlanır. Tekrarlanırsa Centrifugo'nun log kayıtlarına bakın.",
   ],
 );
@@ -311,9 +311,9 @@ export const centrifugo: CodeMap = /* @__PURE__ */ defineCodes(
           "Send fewer commands. closewise's own choice: it waits at least 30 s before reconnecting, where the Centrifugo SDKs reconnect with their usual backoff, so a flooding client does not come straight back.",
         ],
         [
-          'İstemci çok fazla komut gönderdiği için Centrifugo bağlantısını kesti.',
-          'İstemci sunucuya sınırların izin verdiğinden hızlı komut (subscribe, publish, RPC) yağdırdığında.',
-          "Daha az komut gönderin. closewise'ın kendi tercihi: Centrifugo SDK'ları olağan bekleme süreleriyle yeniden bağlanırken closewise en az 30 sn bekler; böylece aşırı istek gönderen bir istemci hemen geri gelmez.",
+          'Centrifugo, istemci çok fazla komut gönderdiği için bağlantıyı kesti.',
+          'İstemci sunucuya, sınırların izin verdiğinden daha hızlı komut (subscribe, publish, RPC) yağdırdığında.',
+          "Daha az komut gönderin. closewise'ın kendi tercihi: Centrifugo SDK'ları olağan bekleme süreleriyle yeniden bağlanırken closewise yeniden bağlanmadan önce en az 30 sn bekler; böylece aşırı komut gönderen bir istemci hemen geri gelmez.",
         ],
       ),
     },
@@ -328,9 +328,9 @@ export const centrifugo: CodeMap = /* @__PURE__ */ defineCodes(
           'Give the socket an auth.refresh hook: closewise calls it for a new token and reconnects, as centrifuge-js does by dropping its token. Without it, closewise pauses with a policy event, since the old token would not do.',
         ],
         [
-          "Centrifugo, bağlantının önbellekteki durumunun ya da token'ının artık geçerli olmadığına karar verdi: istemci yeni bir token'la yeniden bağlanmalı ve aboneliklerini baştan eşitlemelidir.",
-          "Sunucu, bağlantının elindekilere (token'ına, abonelik durumuna) artık güvenilemeyeceğine karar verip istemciden baştan başlamasını istediğinde.",
-          "Sokete bir auth.refresh kancası verin: closewise, centrifuge-js'in token'ını silip yeniden bağlanması gibi, bu kancayla yeni bir token alır ve yeniden bağlanır. Kanca yoksa eski token işe yaramayacağı için bir policy olayıyla bekler.",
+          "Centrifugo, bağlantının önbellekteki durumunun ya da token'ının artık geçerli olmadığına karar verdi: istemci yeni bir token'la yeniden bağlanmalı ve aboneliklerini yeniden eşitlemelidir.",
+          'Sunucu, bağlantının tuttuğu bilgilere (token, abonelik durumu) artık güvenilemeyeceğine karar verip istemciden baştan başlamasını istediğinde.',
+          "Soket için bir auth.refresh kancası tanımlayın: closewise bu kancayı çağırarak yeni bir token alır ve yeniden bağlanır; centrifuge-js de eski token'ını silerek aynısını yapar. Kanca yoksa, eski token işe yaramayacağı için closewise bir policy olayı yayımlayıp duraklar.",
         ],
       ),
     },
@@ -345,9 +345,9 @@ export const centrifugo: CodeMap = /* @__PURE__ */ defineCodes(
           "Issue a valid token (check the signing key and the claims). closewise's own choice: where the Centrifugo SDKs stop, it treats 3500 as an auth policy close, so with auth.refresh it gets a new token and tries once more, then stops with 'policy-loop' if 3500 comes straight back.",
         ],
         [
-          "Centrifugo bağlantı token'ını geçersiz sayarak reddetti. Centrifugo bu kodu kalıcı olarak tanımlar.",
+          "Centrifugo bağlantı token'ını geçersiz sayarak reddetti. Centrifugo bu kodu kalıcı (terminal) bir kod olarak tanımlar.",
           'Token bozuk olduğunda, yanlış anahtarla imzalandığında ya da bağlantı kurulmadan önce süresi dolduğunda.',
-          "Geçerli bir token üretin (imzalama anahtarını ve claim'leri kontrol edin). closewise'ın kendi tercihi: Centrifugo SDK'ları burada dururken closewise 3500'ü kimlik doğrulamayla ilgili bir policy kapanışı sayar; auth.refresh tanımlıysa yeni bir token alıp bir kez daha dener, 3500 hemen yine gelirse 'policy-loop' nedeniyle durur.",
+          "Geçerli bir token üretin (imzalama anahtarını ve claim'leri kontrol edin). closewise'ın kendi tercihi: Centrifugo SDK'ları bu kodda dururken closewise 3500'ü kimlik doğrulamayla ilgili bir policy kapanışı sayar; auth.refresh tanımlıysa yeni bir token alıp bir kez daha dener, 3500 hemen yine gelirse 'policy-loop' nedeniyle durur.",
         ],
       ),
     },
@@ -372,7 +372,7 @@ const pusherRefused = /* @__PURE__ */ advice(
   ],
   [
     'Pusher bağlantıyı, aynı parametrelerle yeniden bağlanmanın çözemeyeceği bir nedenle kapattı.',
-    'Yanlış bir uygulama anahtarıyla, devre dışı bırakılmış bir uygulamayla, aşılmış bir bağlantı kotasıyla, yanlış bir yolla ya da eksik veya desteklenmeyen bir protokol sürümüyle.',
+    'Uygulama anahtarı yanlış olduğunda, uygulama devre dışı bırakıldığında, bağlantı kotası aşıldığında, yol (path) yanlış olduğunda ya da protokol sürümü eksik olduğunda veya desteklenmediğinde.',
     "Pusher panelinde uygulama anahtarını, kümeyi (cluster), URL'yi ve plan sınırlarını kontrol edin. closewise, pusher-js gibi, durur.",
   ],
 );
@@ -402,7 +402,7 @@ export const pusher: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'Pusher kapasitesinin üzerinde çalışıyor ve istemciden yeniden bağlanmadan önce bir süre beklemesini istiyor.',
           'Pusher kümesindeki yoğun yük anlarında.',
-          "İstemcide düzeltilecek bir şey yok. closewise'ın kendi tercihi: en az 30 sn, her tekrarda daha uzun bekler. Pusher protokolü en az 1 sn beklemeyi ister, pusher-js de 1 sn sonra yeniden dener; daha uzun beklemek aşırı yüklenen kümeye toparlanma fırsatı verir.",
+          "İstemcide düzeltilecek bir şey yok. closewise'ın kendi tercihi: en az 30 sn bekler ve kod tekrarlandıkça bu süreyi uzatır. Pusher protokolü en az 1 sn beklemeyi ister, pusher-js de 1 sn sonra yeniden dener; daha uzun beklemek aşırı yüklenen kümeye toparlanma fırsatı verir.",
         ],
       ),
     },
@@ -418,7 +418,7 @@ export const pusher: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'Pusher bağlantıyı kapattı ve istemciden hemen yeniden bağlanmasını istiyor.',
           'Sunucu beklediği pong yanıtını alamadığında ya da ping desteklemeyen bir bağlantı uzun süre boşta kaldığında.',
-          'Düzeltilecek bir şey yok. closewise yeniden bağlanır; her ilk denemede olduğu gibi hemen değil, kısa ve rastgele bir bekleyişten sonra (RFC 6455 §7.2.3).',
+          'Düzeltilecek bir şey yok. closewise yeniden bağlanır; ancak her ilk denemede olduğu gibi bunu hemen değil, kısa ve rastgele bir gecikmeden sonra yapar (RFC 6455 §7.2.3).',
         ],
       ),
     },
@@ -432,8 +432,8 @@ export const pusher: CodeMap = /* @__PURE__ */ defineCodes(
           'Read the close reason, then check what the client sends. closewise stops, as pusher-js does.',
         ],
         [
-          'Pusher bağlantıyı, yeniden bağlanma aralıklarının dışında kalan bir hatayla kapattı.',
-          'Diğer hatalardan sonra; örneğin hız sınırını aştığı için reddedilen istemci olaylarında.',
+          'Pusher bağlantıyı, yeniden bağlanma için ayrılmış kod aralıklarının dışında kalan bir hata koduyla kapattı.',
+          'Diğer hatalarda; örneğin istemci olayları hız sınırı aşıldığı için reddedildiğinde.',
           'Kapanış nedenini okuyun, sonra istemcinin ne gönderdiğini kontrol edin. closewise, pusher-js gibi, durur.',
         ],
       ),
@@ -450,7 +450,7 @@ export const pusher: CodeMap = /* @__PURE__ */ defineCodes(
         [
           'Pusher uygulaması yalnızca şifreli bağlantı kabul ediyor: wss:// ile yeniden bağlanın.',
           'İstemci, TLS gerektiren bir uygulamaya ws:// (şifresiz) ile bağlandığında.',
-          "wss:// ile başlayan bir URL kullanın. pusher-js bu durumda TLS'e geçip yeniden bağlanır; closewise'ın kendi tercihi ise durmaktır, çünkü URL'nizi hiçbir zaman değiştirmez ve aynı ws:// URL'si yine reddedilir.",
+          "wss:// ile başlayan bir URL kullanın. pusher-js bu durumda TLS'ye geçip yeniden bağlanır; closewise'ın kendi tercihi ise durmaktır, çünkü URL'nizi hiçbir zaman değiştirmez ve aynı ws:// URL'si yine reddedilir.",
         ],
       ),
     },
@@ -472,9 +472,9 @@ export const pusher: CodeMap = /* @__PURE__ */ defineCodes(
           "Check the user authentication endpoint and sign in right after connecting. closewise's own choice: where pusher-js stops, it treats 4009 as an auth policy close, so with auth.refresh it tries once more with new credentials.",
         ],
         [
-          'Pusher, bağlantı yetkilendirilmediği için onu kapattı; örneğin yetkili bağlantı gerektiren bir uygulamada izin verilen süre içinde oturum açılmadığında.',
+          'Pusher, bağlantı yetkilendirilmediği için bağlantıyı kapattı; örneğin yetkili bağlantı gerektiren bir uygulamada izin verilen süre içinde oturum açılmadığında.',
           'Bağlandıktan kısa süre sonra; kullanıcı kimlik doğrulaması (pusher:signin) başarısız olduğunda ya da geç kaldığında.',
-          "Kullanıcı kimlik doğrulama uç noktasını kontrol edin ve bağlandıktan hemen sonra oturum açın. closewise'ın kendi tercihi: pusher-js burada dururken closewise 4009'u kimlik doğrulamayla ilgili bir policy kapanışı sayar; auth.refresh tanımlıysa yeni kimlik bilgileriyle bir kez daha dener.",
+          "Kullanıcı kimlik doğrulama uç noktasını kontrol edin ve bağlandıktan hemen sonra oturum açın. closewise'ın kendi tercihi: pusher-js bu kodda dururken closewise 4009'u kimlik doğrulamayla ilgili bir policy kapanışı sayar; auth.refresh tanımlıysa yeni kimlik bilgileriyle bir kez daha dener.",
         ],
       ),
     },
@@ -494,7 +494,7 @@ const discordResume = /* @__PURE__ */ advice(
   ],
   [
     'Discord gateway oturumu, yeniden bağlanıp oturumu sürdürebileceğiniz (resume) bir kodla kapattı.',
-    'Bilinmeyen bir hatadan, geçersiz bir opcode ya da yükten, kimlik bildirmeden (identify) önce gönderilen bir yükten ya da ikinci bir identify mesajından sonra.',
+    'Bilinmeyen bir hatadan, geçersiz bir opcode ya da yükten, kimlik bildirmeden (Identify) önce gönderilen bir yükten ya da ikinci bir Identify mesajından sonra.',
     'closewise yeniden bağlanır. Bir oturumunuz varsa resume_gateway_url adresine, oturumun session_id değeri ve son sıra numarasıyla Resume gönderin; oturum yoksa ya da gateway Invalid Session yanıtı verirse Identify gönderin. Aynı kod tekrarlanırsa gönderdiğiniz yükü düzeltin.',
   ],
 );
@@ -506,7 +506,7 @@ const discordNewSession = /* @__PURE__ */ advice(
   ],
   [
     'Discord gateway oturumu sonlandırdı: yeniden bağlanabilirsiniz ama bu oturum sürdürülemeyeceği için yeni bir oturum açmalısınız.',
-    'Geçersiz bir sıra numarasıyla gönderilen Resume mesajından (4007) sonra ya da oturumun süresi dolduğunda (4009).',
+    'Geçersiz bir sıra numarasıyla gönderilen Resume mesajından (4007) sonra ya da oturum zaman aşımına uğradığında (4009).',
     "closewise yeniden bağlanır; yeni bağlantıda Resume değil Identify gönderin ve resume_gateway_url yerine Get Gateway'den aldığınız adrese bağlanın.",
   ],
 );
@@ -517,8 +517,8 @@ const discordFatal = /* @__PURE__ */ advice(
     'Fix the token, shard configuration, API version or intents in the developer portal before connecting again. closewise stops, as Discord asks.',
   ],
   [
-    "Discord gateway oturumu, Discord'un yeniden bağlanmayın dediği bir kodla kapattı.",
-    "Hatalı bir bot token'ıyla, yanlış bir shard yapılandırmasıyla, geçersiz bir API sürümüyle ya da botun kullanma izni olmayan intent'lerle.",
+    "Discord gateway oturumu, Discord'un yeniden bağlanılmamasını istediği bir kodla kapattı.",
+    "Bot token'ı hatalı olduğunda, shard yapılandırması yanlış olduğunda, API sürümü geçersiz olduğunda ya da bot kullanma izni olmayan intent'ler istediğinde.",
     "Yeniden bağlanmadan önce token'ı, shard yapılandırmasını, API sürümünü ya da geliştirici portalındaki intent ayarlarını düzeltin. closewise, Discord'un istediği gibi, durur.",
   ],
 );
@@ -554,8 +554,8 @@ export const discord: CodeMap = /* @__PURE__ */ defineCodes(
         ],
         [
           'İstemci çok hızlı yük gönderdiği için Discord gateway oturumu kapattı.',
-          'Uygulama gateway komutlarını hız sınırının izin verdiğinden hızlı gönderdiğinde.',
-          "Daha az gateway komutu gönderin. Discord yeniden bağlanmaya izin verir; closewise'ın kendi tercihi önce en az 30 sn beklemektir, böylece yeni oturum hemen yine sınıra takılmaz. Ardından oturumu sürdürün (Resume).",
+          'Uygulama gateway komutlarını hız sınırının izin verdiğinden daha hızlı gönderdiğinde.',
+          "Daha az gateway komutu gönderin. Discord yeniden bağlanmaya izin verir; closewise'ın kendi tercihi önce en az 30 sn beklemektir, böylece yeni oturum hemen yine sınıra takılmaz. Ardından Resume gönderin.",
         ],
       ),
     },
@@ -576,9 +576,9 @@ const voiceClientBug = /* @__PURE__ */ advice(
     "Fix what the client sends; the same payload would be refused again. Discord's voice table gives no reconnect advice for these codes; closewise stops, as discord.js's voice client does.",
   ],
   [
-    "İstemci, Discord ses gateway'inin kabul etmediği bir şey gönderdiği için bağlantı kapatıldı.",
+    "Discord ses gateway'i, istemci kabul etmediği bir şey gönderdiği için bağlantıyı kapattı.",
     "Bilinmeyen bir opcode'dan, çözülemeyen bir yükten, Identify'dan önce gönderilen bir yükten, ikinci bir Identify mesajından, tanınmayan bir protokol ya da şifreleme modundan veya hatalı bir istekten sonra.",
-    "İstemcinin gönderdiğini düzeltin; aynı yük yine reddedilir. Discord'un ses tablosu bu kodlar için yeniden bağlanma önerisi vermez; closewise, discord.js'in ses istemcisi gibi, durur.",
+    "İstemcinin gönderdiğini düzeltin; aynı yük yine reddedilir. Discord'un ses gateway'ine ait kod tablosu bu kodlar için yeniden bağlanma önerisi vermez; closewise, discord.js'in ses istemcisi gibi, durur.",
   ],
 );
 const voiceNewSession = /* @__PURE__ */ advice(
@@ -590,7 +590,7 @@ const voiceNewSession = /* @__PURE__ */ advice(
   [
     'Ses oturumu sona erdi: yeni bir ses bağlantısı gerekiyor ve bunu yalnızca ana gateway başlatabilir.',
     'Ses oturumu artık geçerli olmadığında (4006) ya da zaman aşımına uğradığında (4009), ses sunucusu bulunamadığında (4011) veya token yanlış olduğunda (4004).',
-    "Ana gateway'de Voice State Update gönderin ve yanıt olarak gelen Voice Server Update'teki adres ve token ile bağlanın. Aynı adrese aynı oturumla yeniden bağlanmak işe yaramayacağı için closewise durur; discord.js'in ses istemcisi de böyle yapar.",
+    "Ana gateway üzerinden Voice State Update gönderin ve yanıt olarak gelen Voice Server Update'teki adres ve token ile bağlanın. Aynı adrese aynı oturumla yeniden bağlanmak işe yaramayacağı için closewise durur; discord.js'in ses istemcisi de böyle yapar.",
   ],
 );
 const voiceDoNotReconnect = /* @__PURE__ */ advice(
@@ -600,7 +600,7 @@ const voiceDoNotReconnect = /* @__PURE__ */ advice(
     'Join again through the main gateway if the user still wants to be in a call. closewise stops, as Discord asks.',
   ],
   [
-    "Discord ses gateway'i istemcinin bağlantısını kesti ve yeniden bağlanmamasını söylüyor.",
+    "Discord ses gateway'i istemcinin bağlantısını kesti ve istemcinin yeniden bağlanmaması gerektiğini belirtiyor.",
     'İstemci kanaldan atıldığında ya da ana gateway oturumu düştüğünde (4014), hız sınırı aşıldıktan sonra (4021) veya görüşme sona erdiğinde, yani kanal silindiğinde ya da ses sunucusu değiştiğinde (4022).',
     "Kullanıcı hâlâ görüşmede olmak istiyorsa ana gateway üzerinden yeniden katılın. closewise, Discord'un istediği gibi, durur.",
   ],
@@ -655,7 +655,7 @@ export const discordVoice: CodeMap = /* @__PURE__ */ defineCodes(
           'Use a voice client that supports the DAVE protocol. closewise stops: the same client would be refused again.',
         ],
         [
-          'Ses kanalı DAVE protokolüyle uçtan uca şifreleme istiyor, istemci ise bunu sunmadı.',
+          'Ses kanalı DAVE protokolüyle uçtan uca şifreleme gerektiriyor; istemci ise bunu sunmadı.',
           'DAVE desteği olmayan bir istemci, bu desteği zorunlu tutan bir kanala katıldığında.',
           'DAVE protokolünü destekleyen bir ses istemcisi kullanın. Aynı istemci yine reddedileceği için closewise durur.',
         ],

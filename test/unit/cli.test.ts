@@ -46,7 +46,7 @@ describe('CLI', () => {
     const overload = runCli(['explain', '1013', '--source', '--locale', 'tr']).stdout;
     expect(overload).toContain('  Kaynaklar:');
     expect(overload).toContain(
-      "Eylem closewise'ın kendi tercihidir ve bu kaynaklardan bilerek ayrılır; gerekçesi Nasıl Düzeltilir bölümünde.",
+      "Eylem closewise'ın kendi tercihidir ve bu kaynaklardan bilerek ayrılır; gerekçesi Nasıl Düzeltilir bölümünde açıklanıyor.",
     );
   });
 

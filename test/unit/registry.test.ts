@@ -201,7 +201,7 @@ describe('advice content', () => {
     for (const text of [d.whenYouSee, d.howToFix, describeClose(1014, tr).howToFix]) {
       expect(text).not.toMatch(/Upgrade|upgrade/);
     }
-    expect(describeClose(1014, tr).howToFix).toMatch(/porta/);
+    expect(describeClose(1014, tr).howToFix).toMatch(/ana makine, port/);
     // A page sees a failed upgrade as 1006, so that is where the handshake advice lives.
     for (const locale of [en, tr]) {
       const h = describeClose(1006, locale).howToFix;
@@ -282,6 +282,20 @@ const CALQUES: ReadonlyArray<[RegExp, string]> = [
   [/yerel olarak bildirilir/i, '"tarayıcı kendisi bildirir"'],
   [/protokolü(nü)? konuş/i, 'a client "supports" a protocol ("destekler"), it does not speak it'],
   [/production dışında/i, '"üretim ortamı dışında"'],
+  [/biri ayrılıyor/i, '"going away" is "devreden çıkıyor"'],
+  [/yolda değiştir/i, '"in transit" is "aktarım sırasında"'],
+  [/kayıt metni/i, 'a code\'s registration is "IANA kaydı"'],
+  [/bağlı olduğu bir hizmet/i, '"depends on" is "bağımlı olduğu"'],
+  [/gelişigüzel yeniden/i, '"blindly" is "körü körüne"'],
+  [/adına rağmen/i, '"despite its name": "adı öyle gösterse de"'],
+  [/elindekiler/i, '"what the connection holds": "bağlantının tuttuğu bilgiler"'],
+  [/bekleyiş/i, 'a delay is "gecikme"'],
+  [/bu kodda yeniden dene/i, 'retrying after a code: "bu koddan sonra yeniden dener"'],
+  [/policy olayıyla bekler/i, '"pauses with a policy event": "bir policy olayı yayımlayıp duraklar"'],
+  [/işlem kimlik|bir kimlikle/i, 'an operation id is "ID", not "kimlik" (identity)'],
+  [/aşılmış bir bağlantı kotası/i, '"bağlantı kotası aşıldığında"'],
+  [/yeniden bağlanmayın dediği/i, '"yeniden bağlanılmamasını istediği"'],
+  [/TLS'e/, 'TLS is read "te-le-se": "TLS\'ye"'],
 ];
 
 function turkishTexts(): Array<[string, string]> {
