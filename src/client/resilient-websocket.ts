@@ -43,6 +43,11 @@ export type ResilientWebSocketListener<K extends keyof ResilientWebSocketEventMa
       handleEvent(event: ResilientWebSocketEventMap[K]): void;
     };
 
+type Handler<K extends keyof ResilientWebSocketEventMap> = (event: ResilientWebSocketEventMap[K]) => void;
+
+/** Where an `on*` handler stands among the listeners. */
+const SLOT = (): void => {};
+
 type Entry = {
   readonly listener: ResilientWebSocketListener<keyof ResilientWebSocketEventMap>;
   readonly once: boolean;
@@ -70,16 +75,37 @@ export class ResilientWebSocket extends ResilientSocket {
   readonly CLOSING = 2;
   readonly CLOSED = 3;
 
-  /** Called on every open, like `WebSocket.onopen`. */
-  onopen: ((event: ResilientWebSocketEventMap['open']) => void) | null = null;
-  /** Called on every message, like `WebSocket.onmessage`. */
-  onmessage: ((event: ResilientWebSocketEventMap['message']) => void) | null = null;
-  /** Called on every close (each connection's), like `WebSocket.onclose`. */
-  onclose: ((event: ResilientWebSocketEventMap['close']) => void) | null = null;
-  /** Called on every `error` event, like `WebSocket.onerror`. */
-  onerror: ((event: ResilientWebSocketEventMap['error']) => void) | null = null;
-
   readonly #listeners = new Map<keyof ResilientWebSocketEventMap, Entry[]>();
+  readonly #handlers: { [K in keyof ResilientWebSocketEventMap]?: Handler<K> } = {};
+
+  /** Called on every open, like `WebSocket.onopen`. */
+  get onopen(): Handler<'open'> | null {
+    return this.#handlers.open ?? null;
+  }
+  set onopen(handler: Handler<'open'> | null) {
+    this.#setHandler('open', handler);
+  }
+  /** Called on every message, like `WebSocket.onmessage`. */
+  get onmessage(): Handler<'message'> | null {
+    return this.#handlers.message ?? null;
+  }
+  set onmessage(handler: Handler<'message'> | null) {
+    this.#setHandler('message', handler);
+  }
+  /** Called on every close (each connection's), like `WebSocket.onclose`. */
+  get onclose(): Handler<'close'> | null {
+    return this.#handlers.close ?? null;
+  }
+  set onclose(handler: Handler<'close'> | null) {
+    this.#setHandler('close', handler);
+  }
+  /** Called on every `error` event, like `WebSocket.onerror`. */
+  get onerror(): Handler<'error'> | null {
+    return this.#handlers.error ?? null;
+  }
+  set onerror(handler: Handler<'error'> | null) {
+    this.#setHandler('error', handler);
+  }
 
   /** See `ResilientSocket`: the same URL and options. */
   constructor(url: Provider<string>, options: ResilientSocketOptions = {}) {
@@ -133,10 +159,29 @@ export class ResilientWebSocket extends ResilientSocket {
       );
   }
 
+  /**
+   * As on a WebSocket, an `on*` handler runs where it was first set among the listeners (setting
+   * another keeps that place; `null` gives it up).
+   */
+  #setHandler<K extends keyof ResilientWebSocketEventMap>(type: K, handler: Handler<K> | null): void {
+    const had = this.#handlers[type] !== undefined;
+    if (handler) (this.#handlers as Record<K, Handler<K>>)[type] = handler;
+    else delete this.#handlers[type];
+    const list = this.#listeners.get(type) ?? [];
+    if (handler && !had) this.#listeners.set(type, [...list, { listener: SLOT, once: false }]);
+    if (!handler && had)
+      this.#listeners.set(
+        type,
+        list.filter((e) => e.listener !== SLOT),
+      );
+  }
+
   #fire<K extends keyof ResilientWebSocketEventMap>(type: K, event: ResilientWebSocketEventMap[K]): void {
-    const handler = this[`on${type}`] as ((event: ResilientWebSocketEventMap[K]) => void) | null;
-    handler?.call(this, event);
     for (const entry of this.#listeners.get(type) ?? []) {
+      if (entry.listener === SLOT) {
+        this.#handlers[type]?.call(this, event);
+        continue;
+      }
       if (entry.once) this.removeEventListener(type, entry.listener as ResilientWebSocketListener<K>);
       const l = entry.listener as ResilientWebSocketListener<K>;
       if (typeof l === 'function') l.call(this, event);

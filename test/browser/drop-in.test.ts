@@ -309,10 +309,8 @@ describeEachBrowser('ResilientWebSocket as a drop-in for WebSocket', (spec) => {
     expect(await order('native')).toEqual(REGISTRATION_ORDER);
   });
 
-  // Known gap (issue 16): ResilientWebSocket calls on<event> before every addEventListener
-  // listener, whatever the order they were set in (today: onopen, then both listeners). `it.fails`
-  // until src/client/resilient-websocket.ts keeps registration order; then make it \`it\`.
-  it.fails('ResilientWebSocket runs them in registration order too', async () => {
+  // An on<event> handler runs where it was first set among the listeners, as on a WebSocket.
+  it('ResilientWebSocket runs them in registration order too', async () => {
     expect(await order('closewise')).toEqual(REGISTRATION_ORDER);
   });
 

@@ -83,6 +83,22 @@ describe('ResilientWebSocket', () => {
     expect(data).toEqual(['a']);
   });
 
+  it('an on* handler runs where it was first set among the listeners, as on a WebSocket', () => {
+    const ws = make();
+    const order: string[] = [];
+    ws.addEventListener('open', () => order.push('before'));
+    ws.onopen = () => order.push('first handler');
+    ws.addEventListener('open', () => order.push('after'));
+    ws.onopen = () => order.push('second handler'); // replaces it, in the same place
+    FakeWebSocket.last.serverOpen();
+    expect(order).toEqual(['before', 'second handler', 'after']);
+    ws.onopen = null;
+    FakeWebSocket.last.serverClose(1011);
+    clock.runNext();
+    FakeWebSocket.last.serverOpen();
+    expect(order).toEqual(['before', 'second handler', 'after', 'before', 'after']);
+  });
+
   it('listeners attached right after the constructor still see its first events', async () => {
     const ws = new ResilientWebSocket(
       () => {
