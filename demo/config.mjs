@@ -16,10 +16,13 @@ export function demoConfig(options = {}) {
       alias: [
         { find: /^closewise$/, replacement: src('index.ts') },
         { find: /^closewise\/ui$/, replacement: src('ui/index.ts') },
+        { find: /^closewise\/react$/, replacement: src('react/index.ts') },
         { find: /^closewise\/registry$/, replacement: src('registry/index.ts') },
         { find: /^closewise\/locales\/tr$/, replacement: src('registry/advice/tr.ts') },
       ],
     },
+    // demo/react.tsx: React's automatic JSX runtime (Vite's own oxc transform, no React plugin).
+    oxc: { jsx: { runtime: 'automatic' } },
     server: { host: '127.0.0.1' },
     clearScreen: false,
     plugins: [closewiseDemoServers(options)],
