@@ -85,6 +85,7 @@ interface RwsInternals {
 
 interface NativeSocket extends WebSocketLike {
   addEventListener(type: string, listener: (event: never) => void): void;
+  removeEventListener(type: string, listener: (event: never) => void): void;
 }
 
 /** The engine's numbers, with rws's own limits (maxRetries, minUptime, connectionTimeout) as closewise's. */
@@ -146,6 +147,8 @@ export class ClosePolicyGuard<
   #created: NativeSocket | undefined;
   #native: NativeSocket | undefined;
   #conn = 0;
+  /** Is rws making a socket (between its _connect and the socket's construction)? */
+  #chain = false;
 
   constructor(build: (WebSocket: WebSocketConstructor) => R, options: ClosePolicyOptions = {}) {
     if (DEV) checkOptions('withClosePolicy', schema(), options);
@@ -159,22 +162,27 @@ export class ClosePolicyGuard<
       throw new TypeError('withClosePolicy: the first argument must build the reconnecting-websocket instance');
     }
     // rws creates its sockets asynchronously, after its own wait: the guard exists by then.
-    const sink: { created?: (ws: NativeSocket) => void } = {};
-    const rws = build(watched(Native, (ws) => sink.created?.(ws)));
+    const sink: { create?: (url: string, protocols?: string | string[]) => NativeSocket } = {};
+    const rws = build(watched(Native, (url, protocols) => sink.create?.(url, protocols)));
     super(hostOptions(options, (rws as RwsInternals)._options));
     this.rws = rws;
-    sink.created = (ws) => this.#onCreated(ws);
+    sink.create = (url, protocols) => this.#create(Native, url, protocols);
     this.#close = rws.close.bind(rws);
     this.#reconnect = rws.reconnect.bind(rws);
     // The app's own calls go through the engine: its close() is final, its reconnect() resets.
     rws.close = (code = 1000, reason = '') => {
       this.dispatch({ type: 'close', code, reason });
-      this.#close(code, reason);
+      // While rws is still making a socket, its close() would only be undone by the next
+      // reconnect(); the socket it makes is closed as one nobody asked for instead.
+      if (!this.#chain) this.#close(code, reason);
     };
     rws.reconnect = () => this.dispatch({ type: 'reconnect' });
     // rws's `startClosed`: nothing connects until the app calls reconnect().
     if ((rws as RwsInternals)._options?.startClosed) this.#holding = true;
-    else this.start();
+    else {
+      this.#chain = true; // rws's constructor has started making its first socket
+      this.start();
+    }
   }
 
   /** Connects again now, from any state, with backoff reset. */
@@ -257,18 +265,25 @@ export class ClosePolicyGuard<
     return true;
   }
 
-  #onCreated(ws: NativeSocket): void {
+  /** rws wants a socket: a real one for the attempt the engine is resolving, else one that never connects. */
+  #create(Native: WebSocketConstructor, url: string, protocols?: string | string[]): NativeSocket {
+    this.#chain = false;
+    const native = () => (protocols === undefined ? new Native(url) : new Native(url, protocols)) as NativeSocket;
     const p = this.state.phase;
-    if (!this.#disposed && p.name === 'connecting' && p.step === 'resolve') {
+    if (this.#disposed) return native();
+    if (p.name === 'connecting' && p.step === 'resolve') {
+      const ws = native();
       this.#created = ws;
       this.dispatch({ type: 'resolved', id: p.id, url: ws.url });
-      return;
+      return ws;
     }
-    if (this.#disposed) return;
-    // rws connected on a schedule of its own: not an attempt the engine asked for.
-    ws.addEventListener('error', noop);
-    this.#hold();
-    ws.close(1000, 'closewise: close policy');
+    // Not an attempt the engine asked for (the app closed while rws was making it): no
+    // connection at all, and rws is held once it has wired the stand-in.
+    this.#holding = true;
+    queueMicrotask(() => {
+      if (this.#holding && !this.#disposed) this.#close(1000, 'closewise: close policy');
+    });
+    return closedSocket(url);
   }
 
   /** Feeds the engine the real events of `ws`, before rws's own handlers see them. */
@@ -294,25 +309,51 @@ export class ClosePolicyGuard<
 
   #resumeRws(): void {
     this.#holding = false;
-    (this.rws as RwsInternals)._connectLock = false;
+    // One socket-making chain at a time: if one is under way, reconnect() only lets it go on
+    // (its _connect returns early on the lock); else the lock an aborted chain left is cleared.
+    if (!this.#chain) {
+      (this.rws as RwsInternals)._connectLock = false;
+      this.#chain = true;
+    }
     this.#reconnect();
   }
 
   #hold(): void {
     if (this.#holding || this.#disposed) return;
     this.#holding = true;
-    this.#close(1000, 'closewise: close policy');
+    if (!this.#chain) this.#close(1000, 'closewise: close policy');
   }
 }
 
 function noop(): void {}
 
-/** The class rws constructs: the real WebSocket, each instance shown to `created` first. */
-function watched(Native: WebSocketConstructor, created: (ws: NativeSocket) => void): WebSocketConstructor {
+/** A socket that is already closed and never connects: what rws gets when nobody wants one. */
+function closedSocket(url: string): NativeSocket {
+  return {
+    url,
+    readyState: 3,
+    protocol: '',
+    extensions: '',
+    bufferedAmount: 0,
+    binaryType: 'blob',
+    send: noop,
+    close: noop,
+    addEventListener: noop,
+    removeEventListener: noop,
+    onopen: null,
+    onclose: null,
+    onerror: null,
+    onmessage: null,
+  };
+}
+
+/** The class rws constructs: each socket comes from `create` (the real WebSocket, or a stand-in). */
+function watched(
+  Native: WebSocketConstructor,
+  create: (url: string, protocols?: string | string[]) => NativeSocket | undefined,
+): WebSocketConstructor {
   function WatchedWebSocket(url: string, protocols?: string | string[]) {
-    const ws = (protocols === undefined ? new Native(url) : new Native(url, protocols)) as NativeSocket;
-    created(ws);
-    return ws;
+    return create(url, protocols) ?? (protocols === undefined ? new Native(url) : new Native(url, protocols));
   }
   // reconnecting-websocket checks `WebSocket.CLOSING === 2` before using a class.
   return Object.assign(WatchedWebSocket, {

@@ -11,7 +11,8 @@
 //   #hold() does nothing (rws not held on native close) | caught, 1-14 runs: "a native socket was created in state backoff"
 //   holdIfLive() without the currentConn check          | caught, 2-935 runs (median ~140): "guard open but rws.readyState 2"
 //     (a stale socket's late close holds rws and closes the live one); hence numRuns 1000, about 1 s.
-// Found on today's code: the 'known bug' property below.
+// Found by this model and fixed: close() then reconnect() while rws was still making its first socket
+// gave two sockets and killed the engine's own (see the last property).
 import { type Clock as FakeTimersClock, install } from '@sinonjs/fake-timers';
 import fc from 'fast-check';
 import ReconnectingWebSocket from 'reconnecting-websocket';
@@ -436,7 +437,7 @@ async function runModel(s: Scenario): Promise<void> {
 
 const CLOSING: readonly Action[] = ['close', 'rws-close'];
 const RECONNECTING: readonly Action[] = ['reconnect', 'rws-reconnect'];
-/** Listeners that close and then reconnect within one step: the known bug below. */
+/** Listeners that close and then reconnect within one step: the bug the last property pins. */
 const closeThenReconnect = (s: Scenario) =>
   s.reactions.some((r) => CLOSING.includes(r.a)) && s.reactions.some((r) => RECONNECTING.includes(r.a));
 
@@ -458,7 +459,7 @@ describe('model: withClosePolicy over the real reconnecting-websocket 4.4.0', ()
   // the first as its attempt; for the second, #onCreated calls #hold(), whose rws.close() closes
   // rws._ws, which is still the FIRST (the engine's) socket. Its close is then reported as a
   // server close 1000 'closewise: close policy' and the guard backs off; rws._ws is the second one.
-  it('known bug: close() then reconnect() during rws’s first wait makes two sockets and kills the engine’s own', async () => {
+  it('close() then reconnect() while rws is still making its first socket gives one socket, the engine’s own', async () => {
     await fc.assert(fc.asyncProperty(scenario.filter(closeThenReconnect), runModel), {
       numRuns: 100,
       examples: [
