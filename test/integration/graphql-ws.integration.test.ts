@@ -1,7 +1,7 @@
 // closewise's graphql-ws profile against a real graphql-ws 6.4.2 server (`useServer` on `ws`) on
 // 127.0.0.1: the close codes it really sends, and what ResilientSocket does about them.
 import { buildSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer as serveGraphqlWs } from 'graphql-ws/use/ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
@@ -47,7 +47,7 @@ async function graphqlServer(options: ServerOptions = {}): Promise<Server> {
     connections: 0,
   };
   wss.on('connection', () => server.connections++);
-  const { dispose } = useServer(
+  const { dispose } = serveGraphqlWs(
     {
       schema,
       ...options,
