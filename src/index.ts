@@ -29,7 +29,11 @@ export type {
 } from './client/options.js';
 export type { DroppedMessage, DropReason, MessageData, OverflowPolicy } from './client/outbox.js';
 export { ResilientSocket } from './client/resilient-socket.js';
-export type { ResilientWebSocketEventMap, ResilientWebSocketListener } from './client/resilient-websocket.js';
+export type {
+  ResilientWebSocketEventMap,
+  ResilientWebSocketHandler,
+  ResilientWebSocketListener,
+} from './client/resilient-websocket.js';
 export { ResilientWebSocket } from './client/resilient-websocket.js';
 export type { ConnectionState } from './client/state.js';
 export type { BackoffConfig, DelayInput } from './policy/backoff.js';

@@ -43,7 +43,17 @@ export type ResilientWebSocketListener<K extends keyof ResilientWebSocketEventMa
       handleEvent(event: ResilientWebSocketEventMap[K]): void;
     };
 
-type Handler<K extends keyof ResilientWebSocketEventMap> = (event: ResilientWebSocketEventMap[K]) => void;
+/**
+ * An `on*` handler of `ResilientWebSocket`, as `WebSocket.onmessage` is.
+ *
+ * @example
+ * ```ts
+ * const onMessage: ResilientWebSocketHandler<'message'> = (e) => render(e.data);
+ * ```
+ */
+export type ResilientWebSocketHandler<K extends keyof ResilientWebSocketEventMap> = (
+  event: ResilientWebSocketEventMap[K],
+) => void;
 
 /** Where an `on*` handler stands among the listeners. */
 const SLOT = (): void => {};
@@ -76,34 +86,34 @@ export class ResilientWebSocket extends ResilientSocket {
   readonly CLOSED = 3;
 
   readonly #listeners = new Map<keyof ResilientWebSocketEventMap, Entry[]>();
-  readonly #handlers: { [K in keyof ResilientWebSocketEventMap]?: Handler<K> } = {};
+  readonly #handlers: { [K in keyof ResilientWebSocketEventMap]?: ResilientWebSocketHandler<K> } = {};
 
   /** Called on every open, like `WebSocket.onopen`. */
-  get onopen(): Handler<'open'> | null {
+  get onopen(): ResilientWebSocketHandler<'open'> | null {
     return this.#handlers.open ?? null;
   }
-  set onopen(handler: Handler<'open'> | null) {
+  set onopen(handler: ResilientWebSocketHandler<'open'> | null) {
     this.#setHandler('open', handler);
   }
   /** Called on every message, like `WebSocket.onmessage`. */
-  get onmessage(): Handler<'message'> | null {
+  get onmessage(): ResilientWebSocketHandler<'message'> | null {
     return this.#handlers.message ?? null;
   }
-  set onmessage(handler: Handler<'message'> | null) {
+  set onmessage(handler: ResilientWebSocketHandler<'message'> | null) {
     this.#setHandler('message', handler);
   }
   /** Called on every close (each connection's), like `WebSocket.onclose`. */
-  get onclose(): Handler<'close'> | null {
+  get onclose(): ResilientWebSocketHandler<'close'> | null {
     return this.#handlers.close ?? null;
   }
-  set onclose(handler: Handler<'close'> | null) {
+  set onclose(handler: ResilientWebSocketHandler<'close'> | null) {
     this.#setHandler('close', handler);
   }
   /** Called on every `error` event, like `WebSocket.onerror`. */
-  get onerror(): Handler<'error'> | null {
+  get onerror(): ResilientWebSocketHandler<'error'> | null {
     return this.#handlers.error ?? null;
   }
-  set onerror(handler: Handler<'error'> | null) {
+  set onerror(handler: ResilientWebSocketHandler<'error'> | null) {
     this.#setHandler('error', handler);
   }
 
@@ -163,9 +173,12 @@ export class ResilientWebSocket extends ResilientSocket {
    * As on a WebSocket, an `on*` handler runs where it was first set among the listeners (setting
    * another keeps that place; `null` gives it up).
    */
-  #setHandler<K extends keyof ResilientWebSocketEventMap>(type: K, handler: Handler<K> | null): void {
+  #setHandler<K extends keyof ResilientWebSocketEventMap>(
+    type: K,
+    handler: ResilientWebSocketHandler<K> | null,
+  ): void {
     const had = this.#handlers[type] !== undefined;
-    if (handler) (this.#handlers as Record<K, Handler<K>>)[type] = handler;
+    if (handler) (this.#handlers as Record<K, ResilientWebSocketHandler<K>>)[type] = handler;
     else delete this.#handlers[type];
     const list = this.#listeners.get(type) ?? [];
     if (handler && !had) this.#listeners.set(type, [...list, { listener: SLOT, once: false }]);
