@@ -173,10 +173,7 @@ export class ResilientWebSocket extends ResilientSocket {
    * As on a WebSocket, an `on*` handler runs where it was first set among the listeners (setting
    * another keeps that place; `null` gives it up).
    */
-  #setHandler<K extends keyof ResilientWebSocketEventMap>(
-    type: K,
-    handler: ResilientWebSocketHandler<K> | null,
-  ): void {
+  #setHandler<K extends keyof ResilientWebSocketEventMap>(type: K, handler: ResilientWebSocketHandler<K> | null): void {
     const had = this.#handlers[type] !== undefined;
     if (handler) (this.#handlers as Record<K, ResilientWebSocketHandler<K>>)[type] = handler;
     else delete this.#handlers[type];
