@@ -52,8 +52,9 @@ socket.on('open', () => {
 });
 socket.on('close', (c) => out({ event: 'close', code: c.code, action: c.action, phase: c.phase, initiator: c.initiator, scope: c.scope }));
 socket.on('policy', (e) => { out({ event: 'policy', kind: e.kind, howToFix: e.advice.howToFix }); e.retry(); });
-socket.on('message', (data) => { out({ event: 'message', data: String(data) }); socket.close(); process.exit(0); });
-socket.on('stopped', (e) => out({ event: 'stopped', reason: e.reason }));
+// close() from a listener takes effect once this event is out: exit when its 'stopped' has come.
+socket.on('message', (data) => { out({ event: 'message', data: String(data) }); socket.close(); });
+socket.on('stopped', (e) => { out({ event: 'stopped', reason: e.reason }); if (e.reason === 'closed') process.exit(0); });
 setTimeout(() => { out({ event: 'timed-out' }); process.exit(1); }, 20000).unref();
 `;
 
