@@ -1,5 +1,3 @@
-import { OutboxFullError } from './errors.js';
-
 /**
  * Anything `WebSocket.send` accepts.
  *
@@ -68,13 +66,6 @@ export interface DroppedMessage {
   readonly reason: DropReason;
 }
 
-/** Limits of the outbox. */
-export interface OutboxLimits {
-  readonly maxMessages: number;
-  readonly maxBytes: number;
-  readonly overflow: OverflowPolicy;
-}
-
 /**
  * Size of a message in bytes, as it would go on the wire (UTF-8 for strings).
  *
@@ -103,87 +94,4 @@ export function byteSize(data: MessageData): number {
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
-}
-
-interface Entry {
-  readonly data: MessageData;
-  readonly bytes: number;
-}
-
-/**
- * A bounded FIFO of messages waiting for an open connection. It never loses a message quietly:
- * every message it gives up is returned to the caller to report.
- *
- * @example
- * ```ts
- * const outbox = new Outbox({ maxMessages: 2, maxBytes: 1024, overflow: 'drop-oldest' });
- * outbox.push('a'); outbox.push('b');
- * outbox.push('c'); // { queued: true, dropped: [{ data: 'a', reason: 'overflow' }] }
- * ```
- */
-export class Outbox {
-  private entries: Entry[] = [];
-  private head = 0;
-  private totalBytes = 0;
-
-  constructor(private readonly limits: OutboxLimits) {}
-
-  get size(): number {
-    return this.entries.length - this.head;
-  }
-
-  get bytes(): number {
-    return this.totalBytes;
-  }
-
-  /** Queues a message; throws `OutboxFullError` under the `reject` policy when it does not fit. */
-  push(data: MessageData): { readonly queued: boolean; readonly dropped: readonly DroppedMessage[] } {
-    const bytes = byteSize(data);
-    const { maxMessages, maxBytes, overflow } = this.limits;
-    const fits = () => this.size < maxMessages && this.totalBytes + bytes <= maxBytes;
-    if (fits()) return this.append(data, bytes, []);
-    if (overflow === 'reject') {
-      throw new OutboxFullError(
-        this.size >= maxMessages ? 'messages' : 'bytes',
-        this.size >= maxMessages ? maxMessages : maxBytes,
-      );
-    }
-    if (bytes > maxBytes) return { queued: false, dropped: [{ data, reason: 'too-large' }] };
-    if (overflow === 'drop-newest') return { queued: false, dropped: [{ data, reason: 'overflow' }] };
-    const dropped: DroppedMessage[] = [];
-    while (!fits()) {
-      const oldest = this.shift();
-      if (oldest === undefined) break;
-      dropped.push({ data: oldest, reason: 'overflow' });
-    }
-    return this.append(data, bytes, dropped);
-  }
-
-  /** Takes the oldest message. */
-  shift(): MessageData | undefined {
-    if (this.head >= this.entries.length) return undefined;
-    const entry = this.entries[this.head++] as Entry;
-    this.totalBytes -= entry.bytes;
-    // Compact now and then so a long-lived outbox does not keep sent messages alive.
-    if (this.head > 64 && this.head * 2 > this.entries.length) {
-      this.entries = this.entries.slice(this.head);
-      this.head = 0;
-    }
-    return entry.data;
-  }
-
-  /** Empties the outbox, returning every message as dropped for `reason`. */
-  drain(reason: DropReason): DroppedMessage[] {
-    const out = this.entries.slice(this.head).map((e) => ({ data: e.data, reason }));
-    this.entries = [];
-    this.head = 0;
-    this.totalBytes = 0;
-    return out;
-  }
-
-  private append(data: MessageData, bytes: number, dropped: DroppedMessage[]) {
-    this.entries.push({ data, bytes });
-    this.totalBytes += bytes;
-    return { queued: true, dropped };
-  }
 }

@@ -73,12 +73,3 @@ export function prepend<T>(q: Queue<T>, entries: readonly QueueEntry<T>[]): Queu
 export function entries<T>(q: Queue<T>): readonly QueueEntry<T>[] {
   return q.items.slice(q.start, q.end);
 }
-
-/** The newest entries whose bytes together reach `bytes` (all of them if they do not). */
-export function newest<T>(q: Queue<T>, bytes: number): Queue<T> {
-  if (bytes <= 0) return EMPTY;
-  let start = q.end;
-  let sum = 0;
-  while (start > q.start && sum < bytes) sum += (q.items[--start] as QueueEntry<T>).bytes;
-  return start === q.end ? EMPTY : { items: q.items, start, end: q.end, bytes: sum };
-}
