@@ -14,8 +14,9 @@ export const LIBRARIES = {
   closewise: {
     label: 'closewise (defaults)',
     flush: false,
-    create: (url, { world, clock, random }) =>
+    create: (url, { world, clock, random, options }) =>
       new ResilientSocket(url, {
+        ...options,
         WebSocket: world.WebSocket,
         clock: { now: () => clock.now, setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout },
         random,

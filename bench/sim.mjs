@@ -100,7 +100,8 @@ const HANDSHAKE_MS = 5;
 
 /**
  * The simulated gateway. `accept(now)` says what happens to a handshake at that time:
- * `'open'` (stays open), or a close code sent right after accepting (e.g. 1014).
+ * `'open'` (stays open), `'refuse'` (nothing listens: the handshake fails, as against a crashed
+ * server), or a close code sent right after accepting (e.g. 1014).
  */
 export class SimWorld {
   attempts = []; // times of every connection attempt
@@ -164,6 +165,14 @@ export class SimWorld {
   #handshake(ws) {
     if (ws.readyState !== 0) return;
     const outcome = this.accept(this.clock.now);
+    if (outcome === 'refuse') {
+      // What a browser reports for a refused connection: an error, then 1006 without ever opening.
+      ws.readyState = 3;
+      this.sockets.delete(ws);
+      ws.dispatch('error', { type: 'error' });
+      ws.dispatch('close', { type: 'close', code: 1006, reason: '', wasClean: false });
+      return;
+    }
     ws.readyState = 1;
     ws.dispatch('open', { type: 'open' });
     if (outcome === 'open') {

@@ -22,7 +22,7 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function withWorld(library, seed, accept, body) {
+async function withWorld(library, seed, accept, body, options) {
   const lib = LIBRARIES[library];
   const clock = new SimClock();
   const world = new SimWorld(clock, accept);
@@ -31,7 +31,8 @@ async function withWorld(library, seed, accept, body) {
   clock.install(seeded(seed ^ 0x5eed));
   if (lib.needsGlobalWebSocket) globalThis.WebSocket = world.WebSocket;
   try {
-    return await body({ lib, clock, world, random });
+    const create = (url) => lib.create(url, { world, clock, random, options });
+    return await body({ lib, clock, world, random, create });
   } finally {
     clock.uninstall();
     globalThis.WebSocket = saved;
@@ -93,6 +94,63 @@ export async function fleetOutage(
         recoveryMs: { p50: percentile(recovery, 50), p95: percentile(recovery, 95), p99: percentile(recovery, 99) },
       };
     },
+  );
+}
+
+/**
+ * A crash or deploy: `clients` connected clients lose their connections at once (1006, no close
+ * frame), the server refuses every connection for `downMs`, then accepts again. Measured from the
+ * moment it is back: the peak attempts in any 1 s (the load on the recovering server) and how long
+ * until clients are back. `options` replaces closewise's (for sweeps of its backoff).
+ */
+export async function crash(library, { clients = 2000, downMs = 10_000, seed = 4, maxMs = 180_000, options } = {}) {
+  const start = WARMUP_MS;
+  const end = start + downMs;
+  return withWorld(
+    library,
+    seed,
+    (now) => (now >= start && now < end ? 'refuse' : 'open'),
+    async ({ lib, clock, world, create }) => {
+      const instances = [];
+      for (let i = 0; i < clients; i++) instances.push(create(`ws://sim/${i}`));
+      await clock.run(start - 1, { flush: lib.flush });
+      const opened = world.openSockets().length;
+      for (const ws of world.openSockets()) world.drop(ws);
+      const back = () => {
+        let n = 0;
+        for (const list of world.opens.values()) if (list.some((at) => at >= start)) n++;
+        return n;
+      };
+      let t = start;
+      while (t < end + maxMs && (t < end || back() < clients)) {
+        t += 1000;
+        await clock.run(t, { flush: lib.flush });
+      }
+      const recovery = [];
+      for (const list of world.opens.values()) {
+        const first = list.find((at) => at >= end);
+        if (first !== undefined) recovery.push(first - end);
+      }
+      const during = world.attempts.filter((at) => at >= start && at < end).length;
+      const after = world.attempts.filter((at) => at >= end);
+      for (const c of instances) closeClient(c);
+      await clock.run(t + 60_000, { flush: lib.flush });
+      return {
+        library,
+        clients,
+        downMs,
+        connectedBefore: opened,
+        attemptsWhileDown: during,
+        peakAfterRecovery: peakPerSecond(after),
+        recovered: recovery.length,
+        backMs: {
+          p50: percentile(recovery, 50),
+          p99: percentile(recovery, 99),
+          max: recovery.length === 0 ? Number.NaN : Math.max(...recovery),
+        },
+      };
+    },
+    options,
   );
 }
 

@@ -135,6 +135,9 @@ export interface ResilientSocketOptions {
     readonly fleetInitialDelayMs?: number;
     /** Largest reconnect delay in a fleet-wide outage (default 11000). */
     readonly fleetMaxDelayMs?: number;
+    readonly crashDelayMs?: number;
+    readonly crashMaxDelayMs?: number;
+    readonly crashGrowth?: number;
     /** Give up after this many attempts in one outage (default Infinity). */
     readonly maxAttempts?: number;
     /** Give up when an outage has lasted this long (default Infinity). */
@@ -291,6 +294,9 @@ const schema = (): { readonly [K in keyof ResilientSocketOptions]-?: Rule | Sche
     maxDelayMs: timer(1),
     fleetInitialDelayMs: timer(1),
     fleetMaxDelayMs: timer(1),
+    crashDelayMs: timer(1),
+    crashMaxDelayMs: timer(1),
+    crashGrowth: nonNegative,
     maxAttempts: numberRule(0, false, true, true),
     maxElapsedMs: numberRule(0, true, false, true),
     minUptimeMs: timer(0),

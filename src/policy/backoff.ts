@@ -1,4 +1,5 @@
 import type { CloseAction } from '../registry/types.js';
+import { crashDelay } from './crash.js';
 import { MAX_HINT_MS } from './hints.js';
 
 /**
@@ -24,6 +25,15 @@ export interface BackoffConfig {
    * first wave, fleet delays are random in [ceiling / 2, ceiling].
    */
   readonly fleetMaxDelayMs: number;
+  /**
+   * Retry period when the server looks down for everyone: a 1006 while open, then a handshake
+   * that fails (default 2480). See `crash.ts`.
+   */
+  readonly crashDelayMs: number;
+  /** Growth of that period per ms since the outage began (default 0.22: +1.1 s per 5 s down). */
+  readonly crashGrowth: number;
+  /** Largest crash period (default 9500): every client is back within this of recovery. */
+  readonly crashMaxDelayMs: number;
   /** Shortest `slow-down` delay (default 30000); doubles per attempt. */
   readonly slowDownMinMs: number;
   /** Largest base for `slow-down`; the jittered delay is then 1-2x this (default 300000: 5-10 min). */
@@ -48,6 +58,9 @@ export const DEFAULT_BACKOFF: BackoffConfig = {
   maxDelayMs: 30_000,
   fleetInitialDelayMs: 8000,
   fleetMaxDelayMs: 11_000,
+  crashDelayMs: 2480,
+  crashGrowth: 0.22,
+  crashMaxDelayMs: 9500,
   slowDownMinMs: 30_000,
   slowDownMaxMs: 300_000,
   laterMinMs: 5000,
@@ -73,6 +86,10 @@ export interface DelayInput {
   readonly random: () => number;
   /** `fleet` spreads `reconnect` delays wider (see `BackoffConfig.fleetInitialDelayMs`). */
   readonly scope?: 'fleet' | 'client';
+  /** Attempts in a row that failed in the handshake with 1006 (the server did not answer). */
+  readonly handshakeFailures?: number;
+  /** Time since the outage began, in ms. */
+  readonly elapsedMs?: number;
 }
 
 // Past 2^40 the ceiling is at the cap for any sane base; capping the exponent keeps the math finite.
@@ -113,7 +130,7 @@ function exponential(base: number, cap: number, attempt: number): number {
  */
 export function nextDelay(input: DelayInput, config: BackoffConfig = DEFAULT_BACKOFF): number {
   const r = unit(input.random);
-  const own = profileDelay(input.action, input.attempt, input.scope, r, config);
+  const own = profileDelay(input, r, config);
   if (input.retryAfterMs === undefined || !Number.isFinite(input.retryAfterMs)) return own;
   // A hint is a floor on top of the code's own delay, never a replacement: `retry-after=0` must
   // not remove backoff.
@@ -121,13 +138,8 @@ export function nextDelay(input: DelayInput, config: BackoffConfig = DEFAULT_BAC
   return Math.max(own, Math.round(floor + r * floor * config.hintJitter));
 }
 
-function profileDelay(
-  action: CloseAction,
-  attempt: number,
-  scope: DelayInput['scope'],
-  r: number,
-  config: BackoffConfig,
-): number {
+function profileDelay(input: DelayInput, r: number, config: BackoffConfig): number {
+  const { action, attempt, scope } = input;
   switch (action) {
     case 'reconnect-later': {
       const ceiling = Math.max(config.laterMaxMs, exponential(config.initialDelayMs, config.maxDelayMs, attempt));
@@ -139,6 +151,10 @@ function profileDelay(
       return Math.round(base + r * base);
     }
     default: {
+      const failures = input.handshakeFailures ?? 0;
+      if (scope !== 'fleet' && failures > 0) {
+        return crashDelay(failures, input.elapsedMs ?? 0, r, config);
+      }
       if (scope !== 'fleet') return Math.round(r * exponential(config.initialDelayMs, config.maxDelayMs, attempt));
       // `maxDelayMs` bounds every delay closewise picks itself, the fleet's wide spread included.
       const ceiling = exponential(

@@ -131,6 +131,8 @@ function delay(input: DecideInput): number {
       attempt: input.attempt,
       random: input.random,
       scope: input.scope ?? c.scope,
+      handshakeFailures: input.handshakeFailures,
+      ...(input.outageStartedAt !== undefined && { elapsedMs: input.now - input.outageStartedAt }),
       ...(c.retryAfterMs !== undefined && { retryAfterMs: c.retryAfterMs }),
     },
     input.backoff,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BACKOFF, nextDelay } from '../../src/policy/backoff.js';
 import { MAX_HINT_MS } from '../../src/policy/hints.js';
 import type { CloseAction } from '../../src/registry/types.js';
+import { seededRandom } from '../support/fakes.js';
 
 const at = (r: number) => () => r;
 
@@ -105,4 +106,114 @@ describe('nextDelay', () => {
       ),
     );
   });
+});
+
+describe('crash profile: a 1006 while open, then a handshake that fails too', () => {
+  const { crashDelayMs: a, crashGrowth: b, crashMaxDelayMs: cap, initialDelayMs } = DEFAULT_BACKOFF;
+  const crash = (handshakeFailures: number, elapsedMs: number, r: number, config = DEFAULT_BACKOFF) =>
+    nextDelay(
+      { action: 'reconnect', attempt: handshakeFailures, random: at(r), scope: 'client', handshakeFailures, elapsedMs },
+      config,
+    );
+
+  it('the first failure waits out the blip window, then spreads the fleet over one period', () => {
+    // The first retries were spread over [0, initialDelayMs]: the next ones start where that ends.
+    expect(crash(1, 400, 0)).toBe(initialDelayMs - 400);
+    expect(crash(1, 400, 1)).toBe(Math.round(initialDelayMs + a + b * initialDelayMs - 400));
+    const middle = crash(1, 400, 0.5);
+    expect(middle).toBeGreaterThan(crash(1, 400, 0.25));
+    expect(middle).toBeLessThan(crash(1, 400, 0.75));
+    // A first failure that comes late (a slow handshake) spreads from where it is.
+    expect(crash(1, 5000, 0)).toBe(0);
+    expect(crash(1, 5000, 1)).toBe(Math.round(a + b * 5000));
+  });
+
+  it('later failures wait one period, growing with the time since the outage began, up to the cap', () => {
+    expect(crash(2, 2000, 0.3)).toBe(Math.round(a + b * 2000));
+    expect(crash(5, 10_000, 0.9)).toBe(Math.round(a + b * 10_000));
+    expect(crash(5, 20_000, 0)).toBeGreaterThan(crash(5, 10_000, 0));
+    // The period bends into the cap, which it never passes.
+    expect(crash(9, 25_000, 0)).toBeLessThan(Math.round(a + b * 25_000));
+    expect(crash(9, 600_000, 0)).toBe(cap);
+    expect(crash(9, 600_000, 1)).toBe(cap);
+  });
+
+  it('a fleet-scoped outage keeps its own spread; maxDelayMs caps the crash profile too', () => {
+    const fleet = nextDelay({
+      action: 'reconnect',
+      attempt: 3,
+      random: at(1),
+      scope: 'fleet',
+      handshakeFailures: 3,
+      elapsedMs: 9000,
+    });
+    expect(fleet).toBe(DEFAULT_BACKOFF.fleetMaxDelayMs);
+    const fast = { ...DEFAULT_BACKOFF, initialDelayMs: 50, maxDelayMs: 200 };
+    for (const [n, s, r] of [
+      [1, 0, 1],
+      [1, 10, 0],
+      [4, 30_000, 1],
+      [4, 30_000, 0],
+    ] as const) {
+      expect(crash(n, s, r, fast)).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('property: any failures, elapsed time and random draw give a finite delay within the bounds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.oneof(fc.double({ min: 0, max: 1e13 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -5)),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, s, r) => {
+          const d = crash(n, s, r);
+          expect(Number.isFinite(d)).toBe(true);
+          expect(d).toBeGreaterThanOrEqual(0);
+          // No client waits longer than the blip window plus one period at the cap.
+          expect(d).toBeLessThanOrEqual(initialDelayMs + cap);
+          if (n > 1) expect(d).toBeLessThanOrEqual(cap);
+        },
+      ),
+    );
+  });
+
+  // The profile alone, as a fleet would run it: N clients drop at t = 0, retry within 1 s, find the
+  // server down for D, and come back. The server sees a flat stream of about N / period attempts
+  // per second and everyone is back within one period; full jitter doubling to 30 s (the client
+  // profile) piles them up early and leaves a tail of up to 30 s.
+  it.each([2000, 10_000, 30_000, 120_000])(
+    'a fleet that crashed together comes back as a flat stream (down %i ms)',
+    (downMs) => {
+      const random = seededRandom(downMs);
+      const N = 2000;
+      const arrivals: number[] = [];
+      for (let i = 0; i < N; i++) {
+        let t = Math.round(random() * initialDelayMs); // the blip retry
+        for (let failures = 1; t < downMs; failures++) {
+          t +=
+            5 +
+            nextDelay({
+              action: 'reconnect',
+              attempt: failures,
+              random,
+              scope: 'client',
+              handshakeFailures: failures,
+              elapsedMs: t + 5,
+            });
+        }
+        arrivals.push(t - downMs);
+      }
+      arrivals.sort((x, y) => x - y);
+      const period = crash(5, downMs, 0); // the profile's period when the server comes back
+      let peak = 0;
+      for (let i = 0, j = 0; j < N; j++) {
+        while (arrivals[j]! - arrivals[i]! >= 1000) i++;
+        peak = Math.max(peak, j - i + 1);
+      }
+      expect(arrivals.at(-1)).toBeLessThanOrEqual(cap + 10);
+      expect(arrivals[Math.ceil(0.99 * N) - 1]).toBeLessThanOrEqual(1.05 * period);
+      // Even: no second gets much more than its share (the rest is the noise of 2,000 random draws).
+      expect(peak).toBeLessThanOrEqual(1.2 * (N / (period / 1000)));
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { ClosewiseError, OutboxFullError } from '../../src/client/errors.js';
 import type { PolicyEvent, ResilientSocketEvents, StoppedEvent } from '../../src/client/events.js';
 import type { ResilientSocketOptions } from '../../src/client/options.js';
 import { ResilientSocket } from '../../src/client/resilient-socket.js';
+import { DEFAULT_BACKOFF } from '../../src/policy/backoff.js';
 import type { CloseClassification } from '../../src/policy/classify.js';
 import { en } from '../../src/registry/advice/en.js';
 import { tr } from '../../src/registry/advice/tr.js';
@@ -264,6 +265,41 @@ describe('acting on close codes', () => {
     expect(retries.map((r) => r.classification?.scope)).toEqual(['fleet', 'client']);
     expect(retries[0]?.delayMs).toBeGreaterThan(7000);
     expect(retries[1]?.delayMs).toBeGreaterThan(10_000);
+  });
+
+  it('a 1006 whose retry fails in the handshake is a crash: the next retries spread over one growing period', () => {
+    const { crashDelayMs, crashGrowth, crashMaxDelayMs, initialDelayMs } = DEFAULT_BACKOFF;
+    const socket = make({ random: () => 0.5 });
+    const retries = record(socket, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    const droppedAt = clock.now();
+    FakeWebSocket.last.drop(); // the server process died
+    expect(retries[0]?.delayMs).toBeLessThanOrEqual(initialDelayMs); // could be a blip: retry fast
+    clock.runNext();
+    FakeWebSocket.last.drop(); // refused: nothing listens, so it is down for everyone
+    // Past the blip window, then somewhere in one period (not the doubling full jitter of a blip).
+    const second = (retries[1]?.delayMs ?? 0) + clock.now() - droppedAt;
+    expect(second).toBeGreaterThan(initialDelayMs);
+    expect(second).toBeLessThan(initialDelayMs + crashDelayMs + crashGrowth * initialDelayMs);
+    // Every later failure waits the period, which grows with the time since the outage began.
+    const periods: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      clock.runNext();
+      const elapsed = clock.now() - droppedAt;
+      FakeWebSocket.last.drop();
+      const delay = retries.at(-1)?.delayMs as number;
+      periods.push(delay);
+      const linear = crashDelayMs + crashGrowth * elapsed;
+      if (linear < 0.8 * crashMaxDelayMs) expect(delay).toBe(Math.round(linear));
+    }
+    for (let i = 1; i < periods.length; i++) expect(periods[i]).toBeGreaterThanOrEqual(periods[i - 1] as number);
+    expect(periods.at(-1)).toBe(crashMaxDelayMs);
+    // Back up: open, healthy, and the next drop is a blip again.
+    clock.runNext();
+    FakeWebSocket.last.serverOpen();
+    clock.advance(5000);
+    FakeWebSocket.last.drop();
+    expect(retries.at(-1)?.delayMs).toBeLessThanOrEqual(initialDelayMs);
   });
 
   it('never reports a failed connection as 1000: a refused handshake is 1006 before open', () => {
@@ -1056,6 +1092,7 @@ describe('option validation', () => {
     // initialDelayMs above the default 30 s ceiling: the ceiling follows it instead of throwing.
     const socket = make({ backoff: { initialDelayMs: 60_000 }, random: () => 0.99 });
     const retries = record(socket, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.drop();
     expect(retries[0]?.delayMs).toBeGreaterThan(30_000);
     expect(retries[0]?.delayMs).toBeLessThanOrEqual(60_000);
