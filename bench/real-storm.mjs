@@ -43,6 +43,7 @@ export async function realStorm(
   await up.stop();
   await sleep(downMs);
   up = await startUpstream({ port });
+  const upAt = Date.now();
   let allBackAt;
   while (Date.now() - t0 < limitMs) {
     if (list.every((c) => c.isOpen())) {
@@ -63,7 +64,14 @@ export async function realStorm(
     connectedBefore: before,
     peakHandshakesPerSecond: peakPerSecond(handshakes),
     handshakesAfterRestart: handshakes.length,
+    downMs,
     allBackMs: allBackAt === undefined ? null : allBackAt - t0,
+    // From the moment the server listens again: what the clients' backoff adds to the outage.
+    allBackAfterRecoveryMs: allBackAt === undefined ? null : allBackAt - upAt,
+    p99BackAfterRecoveryMs: percentile(
+      handshakes.map((t) => t - upAt),
+      99,
+    ),
     medianBackMs: percentile(backTimes, 50),
   };
 }

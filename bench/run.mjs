@@ -8,7 +8,7 @@ import { LIBRARIES } from './libraries.mjs';
 import { realStorm } from './real-storm.mjs';
 import { sendOverhead } from './send.mjs';
 import { bundleSizes, GOALS, socketBreakdown } from './size.mjs';
-import { acceptThenClose, fleetOutage, loneBlip } from './storm.mjs';
+import { acceptThenClose, crash, fleetOutage, loneBlip } from './storm.mjs';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
@@ -23,8 +23,10 @@ const P = smoke
       atc: { clients: 20, durationMs: 10_000 },
       blip: { trials: 20 },
       send: { messages: 2000, rounds: 1 },
-      real: { clients: 50, downMs: 300, warmupMs: 300 },
-      restarts: ['crash-1006'],
+      crash: { clients: 200, downs: [2000, 10_000], seeds: [4] },
+      frontier: false,
+      real: { clients: 50, warmupMs: 300 },
+      restarts: [{ restart: 'crash-1006', downMs: 300 }],
       memory: ['--smoke'],
     }
   : {
@@ -32,12 +34,59 @@ const P = smoke
       atc: { clients: 100, durationMs: 60_000 },
       blip: { trials: 500 },
       send: { messages: 100_000, rounds: 5 },
-      real: { clients: 1000, downMs: 2000 },
-      restarts: ['graceful-1012', 'crash-1006'],
+      crash: { clients: 2000, downs: [2000, 10_000, 30_000], seeds: [4, 5, 6, 7, 8] },
+      frontier: true,
+      real: { clients: 1000 },
+      restarts: [
+        { restart: 'graceful-1012', downMs: 2000 },
+        { restart: 'crash-1006', downMs: 2000 },
+        { restart: 'crash-1006', downMs: 10_000 },
+      ],
       memory: [],
     };
 
 const log = (...a) => console.error('[bench]', ...a);
+
+/**
+ * Points along closewise's crash frontier, each a `backoff` a user can pass. Scaling all three
+ * numbers scales every period: a faster return for a higher peak, or the other way round.
+ */
+const scaled = (f) => ({
+  crashDelayMs: Math.round(2480 * f),
+  crashGrowth: 0.22 * f,
+  crashMaxDelayMs: Math.round(9500 * f),
+});
+const FRONTIER = [
+  { name: 'x0.5: faster return, twice the peak', backoff: scaled(0.5) },
+  { name: 'x0.75', backoff: scaled(0.75) },
+  { name: 'defaults', backoff: scaled(1) },
+  { name: 'x1.5', backoff: scaled(1.5) },
+  { name: 'x2: half the peak, slower return', backoff: scaled(2) },
+  { name: 'flat: crashGrowth 0', backoff: { crashGrowth: 0 } },
+  { name: 'steep: crashGrowth 0.5', backoff: { crashGrowth: 0.5 } },
+];
+
+/** The crash scenario averaged over seeds (peak and p99 are means; the slowest client is the max). */
+async function crashOverSeeds(library, downMs, options) {
+  const runs = [];
+  for (const seed of P.crash.seeds)
+    runs.push(await crash(library, { clients: P.crash.clients, downMs, seed, options }));
+  const mean = (f) => runs.reduce((sum, r) => sum + f(r), 0) / runs.length;
+  return {
+    library,
+    downMs,
+    clients: P.crash.clients,
+    seeds: runs.length,
+    connectedBefore: Math.min(...runs.map((r) => r.connectedBefore)),
+    recovered: Math.min(...runs.map((r) => r.recovered)),
+    peak: mean((r) => r.peakAfterRecovery),
+    worstPeak: Math.max(...runs.map((r) => r.peakAfterRecovery)),
+    attemptsWhileDown: mean((r) => r.attemptsWhileDown),
+    p50: mean((r) => r.backMs.p50),
+    p99: mean((r) => r.backMs.p99),
+    max: Math.max(...runs.map((r) => r.backMs.max)),
+  };
+}
 const results = {};
 
 export async function runAll() {
@@ -51,7 +100,7 @@ export async function runAll() {
     results.send = await sendOverhead(P.send);
   }
   if (want('storm')) {
-    results.storm = { fleet: [], acceptThenClose: [], blip: [] };
+    results.storm = { fleet: [], acceptThenClose: [], blip: [], crash: [], frontier: [] };
     for (const lib of Object.keys(LIBRARIES)) {
       log('fleet outage', lib);
       results.storm.fleet.push(await fleetOutage(lib, P.fleet));
@@ -59,14 +108,29 @@ export async function runAll() {
       results.storm.acceptThenClose.push(await acceptThenClose(lib, P.atc));
       log('lone blip', lib);
       results.storm.blip.push(await loneBlip(lib, P.blip));
+      for (const downMs of P.crash.downs) {
+        log('crash', lib, downMs);
+        results.storm.crash.push(await crashOverSeeds(lib, downMs));
+      }
+    }
+    if (P.frontier) {
+      for (const candidate of FRONTIER) {
+        for (const downMs of P.crash.downs) {
+          log('frontier', candidate.name, downMs);
+          results.storm.frontier.push({
+            ...(await crashOverSeeds('closewise', downMs, { backoff: candidate.backoff })),
+            candidate: candidate.name,
+          });
+        }
+      }
     }
   }
   if (want('real')) {
     results.real = [];
     for (const lib of ['closewise', 'reconnecting-websocket']) {
-      for (const restart of P.restarts) {
-        log('real storm', lib, restart);
-        results.real.push(await realStorm(lib, { ...P.real, restart }));
+      for (const { restart, downMs } of P.restarts) {
+        log('real storm', lib, restart, downMs);
+        results.real.push(await realStorm(lib, { ...P.real, restart, downMs }));
       }
     }
   }
@@ -223,24 +287,27 @@ function report(r) {
     p('| library | median time back | p95 |');
     p('| --- | ---: | ---: |');
     for (const row of r.storm.blip) p(`| ${LIBRARIES[row.library].label} | ${s(row.medianMs)} | ${s(row.p95Ms)} |`);
+    crashReport(r.storm, p);
   }
   if (r.real) {
     p();
     p('## 4. Real-socket storm');
     p();
     p(
-      `${P.real.clients.toLocaleString('en')} real clients on 127.0.0.1 against a real \`ws\` server (the test suite's upstream) that restarts: either gracefully (closes everyone with 1012, then stops) or by crashing (drops every TCP connection: 1006), and is back after ${(P.real.downMs / 1000).toFixed(1)} s. Server-side handshakes per second, and time from the restart until every client is open again.`,
+      `${P.real.clients.toLocaleString('en')} real clients on 127.0.0.1 against a real \`ws\` server (the test suite's upstream) that restarts: either gracefully (closes everyone with 1012, then stops) or by crashing (drops every TCP connection: 1006; while it is down, connections are refused), and listens again after the time given. Server-side handshakes per second after it is back, and time until every client is open again, from the restart and from the moment it listens again. One run each: real time, so the numbers move a little between runs.`,
     );
     p();
-    p('| library | restart | peak handshakes in any 1 s | all back after | median back |');
-    p('| --- | --- | ---: | ---: | ---: |');
+    p(
+      '| library | restart | down for | peak handshakes in any 1 s | p99 back after it listens | all back after it listens | all back after the restart |',
+    );
+    p('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const row of r.real)
       p(
-        `| ${row.library} | ${row.restart} | ${row.peakHandshakesPerSecond} | ${s(row.allBackMs)} | ${s(row.medianBackMs)} |`,
+        `| ${row.library} | ${row.restart} | ${s(row.downMs)} | ${row.peakHandshakesPerSecond} | ${s(row.p99BackAfterRecoveryMs)} | ${s(row.allBackAfterRecoveryMs)} | ${s(row.allBackMs)} |`,
       );
     p();
     p(
-      "A 1012 makes closewise wait a random 5-30 s (the code's registration asks for it), so the restart is absorbed with a low, flat handshake rate at the cost of a slower return; a crash (1006) looks like a network blip to every client, and closewise retries fast.",
+      "A 1012 makes closewise wait a random 5-30 s (the code's registration asks for it), so the restart is absorbed with a low, flat handshake rate at the cost of a slower return. A crash (1006) first looks like a network blip to every client, so closewise retries within 1 s; when that retry is refused, it is on the crash profile (section 3) and the fleet comes back as a flat stream within about one period.",
     );
   }
   if (r.memory) {
@@ -280,6 +347,89 @@ function report(r) {
   }
   p();
   return `${lines.join('\n')}\n`;
+}
+
+/** Is `a` at least as good as `b` on both axes and better on one (lower peak, sooner back)? */
+const dominates = (a, b) => a.peak <= b.peak && a.p99 <= b.p99 && (a.peak < b.peak || a.p99 < b.p99);
+const n0 = (v) => Math.round(v).toLocaleString('en');
+
+function crashReport(storm, p) {
+  const rows = storm.crash;
+  if (rows.length === 0) return;
+  const downs = [...new Set(rows.map((row) => row.downMs))];
+  const first = rows[0];
+  p();
+  p('### A server crash or deploy');
+  p();
+  p(
+    `${first.clients.toLocaleString('en')} connected clients lose their connections at once (1006, no close frame, as when the server process dies), the server refuses every connection for D seconds (each attempt fails in the handshake with 1006), then accepts again. Measured from the moment it is back: the peak attempts in any 1 s (the load on the recovering server) and the time until 99 % and 100 % of the clients are back. Mean of ${first.seeds} seeds (peak, p50, p99); the slowest client is the worst of them. The physical floor: N clients arriving at P per second take at least N / P seconds, so peak × p99 cannot be much below 0.99 N (${n0(0.99 * first.clients)}).`,
+  );
+  p();
+  p(
+    '| down for | library | peak attempts in any 1 s after recovery | p50 back | p99 back | 100 % back | peak × p99 / N | attempts while down |',
+  );
+  p('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const d of downs)
+    for (const row of rows.filter((row) => row.downMs === d))
+      p(
+        `| ${d / 1000} s | ${LIBRARIES[row.library].label} | ${n0(row.peak)} | ${s(row.p50)} | ${s(row.p99)} | ${s(row.max)} | ${((row.peak * row.p99) / 1000 / row.clients).toFixed(2)} | ${n0(row.attemptsWhileDown)} |`,
+      );
+  p();
+  p('Goals (issue 12), closewise with its defaults against reconnecting-websocket, in every crash length:');
+  p();
+  for (const d of downs) {
+    const cw = rows.find((row) => row.downMs === d && row.library === 'closewise');
+    const rws = rows.find((row) => row.downMs === d && row.library === 'reconnecting-websocket');
+    if (!cw || !rws) continue;
+    const slowest = Math.max(
+      ...rows.filter((row) => row.downMs === d && row.library !== 'closewise').map((row) => row.max),
+    );
+    const ok = cw.peak <= rws.peak && cw.p99 <= rws.p99 && (cw.peak < rws.peak || cw.p99 < rws.p99);
+    p(
+      `- ${d / 1000} s: peak ${n0(cw.peak)} vs ${n0(rws.peak)} (${(cw.peak / rws.peak).toFixed(2)}×), p99 ${s(cw.p99)} vs ${s(rws.p99)} (${(cw.p99 / rws.p99).toFixed(2)}×): ${ok ? 'met' : 'NOT met'}; slowest client ${s(cw.max)} vs the slowest peer's ${s(slowest)} (${cw.max <= slowest ? 'met' : 'NOT met'}).`,
+    );
+  }
+  const fleet = storm.fleet.find((row) => row.library === 'closewise');
+  const fleetRws = storm.fleet.find((row) => row.library === 'reconnecting-websocket');
+  const blip = storm.blip.find((row) => row.library === 'closewise');
+  if (fleet && fleetRws)
+    p(
+      `- kept: 1014 outage peak ${(fleet.peakPerSecond / fleetRws.peakPerSecond).toFixed(2)}× reconnecting-websocket's (goal <= 0.5: ${fleet.peakPerSecond <= fleetRws.peakPerSecond / 2 ? 'met' : 'NOT met'}), p95 recovery ${s(fleet.recoveryMs.p95)} vs ${s(fleetRws.recoveryMs.p95)} (${fleet.recoveryMs.p95 <= fleetRws.recoveryMs.p95 ? 'met' : 'NOT met'}).`,
+    );
+  if (blip)
+    p(
+      `- kept: a lone blip back in a median ${s(blip.medianMs)} (goal < 1 s: ${blip.medianMs < 1000 ? 'met' : 'NOT met'}).`,
+    );
+  p();
+  p(
+    "How: the first retry after a 1006 comes within 1 s (random in [0, 1 s]), because a lone client's blip looks the same. If that retry fails in the handshake too, the server is down for everyone, and the fleet that lost it together is retrying together: closewise switches to its crash profile. The next attempt is spread over one period (2.48 s at first) after the blip window, and each later failure waits exactly one period, which grows by 0.22 s per second since the outage began and bends smoothly into 9.5 s. A linear period keeps an even spread even, so the server, when it is back, sees a flat stream of about N / period attempts per second, and every client is back within one period. A corner at the cap would not keep it even (1.7× the even rate once the period stopped growing, measured), hence the bend; and no jitter is added at the cap, where it made the stream less even. See `src/policy/crash.ts`.",
+  );
+  const points = storm.frontier;
+  if (points.length === 0) return;
+  p();
+  p('#### The frontier: choosing another point with `backoff` options');
+  p();
+  p(
+    "Each row is a `backoff` for closewise (or a peer's defaults), run through the same crash. A point is on the frontier (✓) when no other row in the same crash length has both a lower or equal peak and a sooner or equal p99. Multiplying `crashDelayMs`, `crashGrowth` and `crashMaxDelayMs` by the same factor multiplies every period by it: a smaller factor brings clients back sooner and loads the recovering server more, a larger one the other way round.",
+  );
+  p();
+  const labelOf = (row) => (row.candidate ? `closewise ${row.candidate}` : LIBRARIES[row.library].label);
+  const optionsOf = (row) => {
+    const c = FRONTIER.find((f) => f.name === row.candidate);
+    return c ? `\`${JSON.stringify(c.backoff).replace(/"/g, '').replace(/,/g, ', ')}\`` : 'defaults';
+  };
+  p('| down for | candidate | `backoff` | peak after recovery | p99 back | 100 % back | frontier |');
+  p('| ---: | --- | --- | ---: | ---: | ---: | :---: |');
+  for (const d of downs) {
+    const all = [
+      ...points.filter((row) => row.downMs === d),
+      ...rows.filter((row) => row.downMs === d && row.library !== 'closewise'),
+    ];
+    for (const row of all)
+      p(
+        `| ${d / 1000} s | ${labelOf(row)} | ${optionsOf(row)} | ${n0(row.peak)} | ${s(row.p99)} | ${s(row.max)} | ${all.some((other) => other !== row && dominates(other, row)) ? '' : '✓'} |`,
+      );
+  }
 }
 
 /**

@@ -135,8 +135,15 @@ export interface ResilientSocketOptions {
     readonly fleetInitialDelayMs?: number;
     /** Largest reconnect delay in a fleet-wide outage (default 11000). */
     readonly fleetMaxDelayMs?: number;
+    /**
+     * Retry period once the server looks down for everyone: a 1006 while open whose fast retry
+     * then fails in the handshake (a crash or deploy). Default 2480. Smaller brings a fleet back
+     * sooner and loads the recovering server more; see the frontier in docs/benchmarks.md.
+     */
     readonly crashDelayMs?: number;
+    /** Largest crash period (default 9500): every client is back within this of the server's return. */
     readonly crashMaxDelayMs?: number;
+    /** Growth of the crash period per ms since the outage began (default 0.22: +1.1 s per 5 s down). */
     readonly crashGrowth?: number;
     /** Give up after this many attempts in one outage (default Infinity). */
     readonly maxAttempts?: number;
@@ -365,6 +372,7 @@ export function resolveOptions(options: ResilientSocketOptions = {}): ResolvedOp
   for (const [low, high] of [
     ['initialDelayMs', 'maxDelayMs'],
     ['fleetInitialDelayMs', 'fleetMaxDelayMs'],
+    ['crashDelayMs', 'crashMaxDelayMs'],
     ['slowDownMinMs', 'slowDownMaxMs'],
   ] as const) {
     if (b[high] === undefined) backoff[high] = Math.max(backoff[high], backoff[low]);

@@ -32,6 +32,14 @@ describe('npm run bench -- --smoke', () => {
       expect(row.attemptsDuringOutage, row.library).toBeGreaterThan(0);
     }
     for (const row of r.storm.blip) expect(Number.isFinite(row.medianMs), row.library).toBe(true);
+    // The crash scenario ran for every library and every crash length, and everyone came back.
+    expect(new Set(r.storm.crash.map((row: { library: string }) => row.library))).toEqual(new Set(libraries));
+    for (const row of r.storm.crash) {
+      expect(row.connectedBefore, row.library).toBe(row.clients);
+      expect(row.recovered, `${row.library} ${row.downMs}`).toBe(row.clients);
+      expect(row.attemptsWhileDown, row.library).toBeGreaterThan(0);
+      expect(row.peak * row.p99, row.library).toBeGreaterThan(0);
+    }
     for (const row of r.storm.acceptThenClose) expect(row.attemptsPerSecondPerClient, row.library).toBeGreaterThan(0);
 
     for (const row of r.real) {
