@@ -14,7 +14,10 @@ const CLIENTS = {
     return { isOpen: () => s.status.state === 'open', close: () => s.close() };
   },
   'reconnecting-websocket': (url) => {
-    const s = new ReconnectingWebSocket(url, [], { WebSocket });
+    // rws draws its default minReconnectionDelay (1000 + random * 4000) once per module load: in
+    // one Node process all 1,000 clients would share one draw, where 1,000 pages would each have
+    // their own. Each client gets its own draw, as in bench/libraries.mjs.
+    const s = new ReconnectingWebSocket(url, [], { WebSocket, minReconnectionDelay: 1000 + Math.random() * 4000 });
     s.addEventListener('error', () => {});
     return { isOpen: () => s.readyState === 1, close: () => s.close() };
   },
