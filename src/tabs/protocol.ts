@@ -1,0 +1,71 @@
+import type { OpenEvent, ReconnectingEvent, SocketStatus, StoppedEvent } from '../client/events.js';
+import type { DropReason, MessageData } from '../client/outbox.js';
+import type { CloseClassification } from '../policy/classify.js';
+import type { AdviceText, PolicyKind } from '../registry/types.js';
+
+// What the tabs of one shared socket say to each other over their BroadcastChannel. Every message
+// is plain data (structured-clonable): functions (a policy event's retry/stop) and class
+// instances (ClosewiseError) are sent as what they stand for and rebuilt on the other side.
+
+/** A `policy` event without its functions: `token` names it for a follower's retry/stop. */
+export interface WirePolicy {
+  readonly classification: CloseClassification;
+  readonly kind: PolicyKind;
+  readonly advice: AdviceText;
+  readonly resumeAt?: number;
+  readonly token: number;
+}
+
+/** The leader's socket events, as the followers mirror them. */
+export type WireEvent =
+  | { readonly name: 'state'; readonly payload: SocketStatus }
+  | { readonly name: 'open'; readonly payload: OpenEvent }
+  | { readonly name: 'message'; readonly payload: unknown }
+  | { readonly name: 'close'; readonly payload: CloseClassification }
+  | { readonly name: 'reconnecting'; readonly payload: ReconnectingEvent }
+  | { readonly name: 'policy'; readonly payload: WirePolicy }
+  | { readonly name: 'stopped'; readonly payload: StoppedEvent }
+  | { readonly name: 'error'; readonly payload: { readonly kind: string; readonly message: string } }
+  | { readonly name: 'refresh'; readonly payload: RefreshOutcome };
+
+/**
+ * How the leader's `auth.refresh` ended, in every tab.
+ *
+ * @example
+ * ```ts
+ * shared.on('refresh', ({ ok }) => { if (ok) reloadTokenFromStorage(); });
+ * ```
+ */
+export interface RefreshOutcome {
+  readonly ok: boolean;
+}
+
+export type Wire =
+  /** A tab became leader; also its answer to `join`. */
+  | { readonly t: 'leader'; readonly from: string; readonly status: SocketStatus }
+  /** A follower arrived and wants the current status. */
+  | { readonly t: 'join'; readonly from: string }
+  | { readonly t: 'event'; readonly from: string; readonly event: WireEvent }
+  /** A follower's message for the server; `seq` counts per tab from 1. */
+  | { readonly t: 'send'; readonly from: string; readonly seq: number; readonly data: MessageData }
+  /**
+   * The leader's answer: `sent` (it is the leader's now), `held` (not now: the follower keeps it
+   * and offers it again once the leader is open) or `dropped`.
+   */
+  | {
+      readonly t: 'ack';
+      readonly to: string;
+      readonly seq: number;
+      readonly outcome: 'sent' | 'held' | 'dropped';
+      readonly reason?: DropReason;
+    }
+  | { readonly t: 'policy'; readonly from: string; readonly token: number; readonly action: 'retry' | 'stop' }
+  | { readonly t: 'reconnect'; readonly from: string }
+  /** A leader leaving (pagehide) hands over what its own outbox still held. */
+  | { readonly t: 'handoff'; readonly from: string; readonly id: string; readonly items: readonly MessageData[] }
+  | { readonly t: 'handoff-done'; readonly id: string };
+
+/** Is `value` one of our messages (and not something else on a channel of the same name)? */
+export function isWire(value: unknown): value is Wire {
+  return typeof value === 'object' && value !== null && typeof (value as { t?: unknown }).t === 'string';
+}

@@ -1,0 +1,265 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PolicyEvent } from '../../src/client/events.js';
+import type { Lifecycle, LifecycleEvent } from '../../src/client/lifecycle.js';
+import { SharedSocket, type SharedSocketOptions } from '../../src/tabs/shared-socket.js';
+import { FakeClock, FakeWebSocket } from '../support/fakes.js';
+import { FakeBrowser, type FakeTab } from '../support/tabs.js';
+
+// Tabs of one browser profile, each with its own SharedSocket, against FakeWebSocket: the
+// election and the fan-out run on the fake Web Locks and BroadcastChannel of test/support/tabs.ts.
+
+let clock: FakeClock;
+let browser: FakeBrowser;
+
+beforeEach(() => {
+  clock = new FakeClock();
+  browser = new FakeBrowser();
+  FakeWebSocket.reset();
+});
+
+afterEach(async () => {
+  for (const tab of browser.tabs) if (tab.alive) tab.close();
+  await browser.settle();
+});
+
+/** A tab's page lifecycle: its pagehide, and online all the time. */
+function lifecycleOf(tab: FakeTab): Lifecycle & { fire(e: LifecycleEvent): void } {
+  const listeners = new Set<(e: LifecycleEvent) => void>();
+  tab.onPagehide(() => {
+    for (const fn of [...listeners]) fn('pagehide');
+  });
+  return {
+    isOnline: () => true,
+    subscribe: (fn) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    fire: (e) => {
+      for (const fn of [...listeners]) fn(e);
+    },
+  };
+}
+
+interface Page {
+  readonly tab: FakeTab;
+  readonly socket: SharedSocket;
+  readonly lifecycle: ReturnType<typeof lifecycleOf>;
+  readonly messages: unknown[];
+  readonly states: string[];
+  readonly drops: unknown[];
+}
+
+function openPage(options: SharedSocketOptions = {}): Page {
+  const tab = browser.openTab();
+  const lifecycle = lifecycleOf(tab);
+  const socket = new SharedSocket('ws://test/live?token=secret', {
+    WebSocket: FakeWebSocket,
+    clock,
+    random: () => 0.5,
+    platform: tab.platform,
+    lifecycle,
+    ...options,
+  });
+  const page: Page = { tab, socket, lifecycle, messages: [], states: [], drops: [] };
+  socket.on('message', (data) => page.messages.push(data));
+  socket.on('state', (s) => page.states.push(s.state));
+  socket.on('drop', (d) => page.drops.push(d.data));
+  return page;
+}
+
+const leaders = (pages: readonly Page[]) => pages.filter((p) => p.tab.alive && p.socket.role === 'leader');
+
+describe('SharedSocket: one connection per browser', () => {
+  it('three tabs: one leader, one real connection, every tab sees every message and the same status', async () => {
+    const pages = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    expect(leaders(pages)).toHaveLength(1);
+    expect(pages[0]?.socket.role).toBe('leader');
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    for (const p of pages) expect(p.socket.status.state).toBe('open');
+    FakeWebSocket.last.serverMessage('tick 1');
+    FakeWebSocket.last.serverMessage('tick 2');
+    await browser.settle();
+    for (const p of pages) expect(p.messages).toEqual(['tick 1', 'tick 2']);
+  });
+
+  it('the channel name comes from the origin and path, never the token in the query', () => {
+    const tab = browser.openTab();
+    const names: string[] = [];
+    const platform = { locks: tab.platform.locks, channel: (n: string) => (names.push(n), tab.platform.channel(n)) };
+    new SharedSocket('ws://test/live?token=secret', { WebSocket: FakeWebSocket, clock, platform, lifecycle: false });
+    expect(names).toEqual(['closewise:ws://test/live']);
+    expect(() => new SharedSocket(() => 'ws://x', { WebSocket: FakeWebSocket, platform, lifecycle: false })).toThrow(
+      /options\.name is required/,
+    );
+    expect(() => new SharedSocket('ws://x', { WebSocket: FakeWebSocket, platform, name: '' })).toThrow(/options\.name/);
+  });
+
+  it("a follower's sends reach the server exactly once, in order, even when sent before the connection opened", async () => {
+    const [leader, follower] = [openPage(), openPage()];
+    await browser.settle();
+    expect(follower?.socket.send('a')).toBe('queued');
+    expect(follower?.socket.send('b')).toBe('queued');
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual([]); // not open yet: the follower keeps them
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    follower?.socket.send('c');
+    leader?.socket.send('L');
+    await browser.settle();
+    const sent = FakeWebSocket.last.sent;
+    expect(sent.filter((m) => m !== 'L')).toEqual(['a', 'b', 'c']);
+    expect(sent).toContain('L');
+    expect(follower?.drops).toEqual([]);
+  });
+
+  it('closing the leader tab makes another tab leader with exactly one new connection', async () => {
+    const pages = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    pages[0]?.tab.close();
+    await browser.settle();
+    expect(leaders(pages)).toHaveLength(1);
+    expect(leaders(pages)[0]).toBe(pages[1]);
+    // The old tab's socket is closing with its page; the new leader's is the only one connecting.
+    expect(FakeWebSocket.instances.filter((ws) => ws.readyState <= 1)).toHaveLength(1);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverMessage('after handoff');
+    await browser.settle();
+    expect(pages[2]?.messages).toEqual(['after handoff']);
+  });
+
+  it('a leaving leader hands its queued messages to the next leader', async () => {
+    const [a, b] = [openPage(), openPage()];
+    await browser.settle();
+    a?.socket.send('queued in the leader'); // not open: in the leader's outbox
+    b?.socket.send('kept by the follower');
+    await browser.settle();
+    a?.tab.close(); // pagehide: hand over
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['queued in the leader', 'kept by the follower']);
+  });
+
+  it('a crashed leader cannot hand over, but what the followers held is not lost', async () => {
+    const [a, b, c] = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    b?.socket.send('from b');
+    c?.socket.send('from c');
+    await browser.settle();
+    a?.tab.crash();
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['from b', 'from c']);
+  });
+
+  it('a 1008 "token expired" runs exactly one refresh, in the leader; every tab learns the outcome', async () => {
+    let refreshes = 0;
+    const auth = { refresh: () => void refreshes++ };
+    const pages = [openPage({ auth }), openPage({ auth }), openPage({ auth })];
+    const outcomes: boolean[] = [];
+    for (const p of pages) p.socket.on('refresh', ({ ok }) => outcomes.push(ok));
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    await browser.settle();
+    clock.advance(1000);
+    await browser.settle();
+    expect(refreshes).toBe(1);
+    expect(outcomes).toEqual([true, true, true]);
+  });
+
+  it("a follower's policy event has working retry() and stop()", async () => {
+    const [, follower] = [openPage(), openPage()];
+    const policies: PolicyEvent[] = [];
+    follower?.socket.on('policy', (e) => policies.push(e));
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    await browser.settle();
+    expect(follower?.socket.status.state).toBe('paused');
+    expect(policies[0]?.advice.howToFix).toBeTruthy();
+    policies[0]?.retry();
+    await browser.settle();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(follower?.socket.status.state).toBe('connecting');
+  });
+
+  it('a follower that closes reports what it still held as dropped, and leaves the others connected', async () => {
+    const [, follower, third] = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    follower?.socket.send('never sent');
+    follower?.socket.close();
+    await browser.settle();
+    expect(follower?.drops).toEqual(['never sent']);
+    expect(follower?.socket.status.state).toBe('closed');
+    expect(() => follower?.socket.send('x')).toThrow(/after close/);
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverMessage('still here');
+    await browser.settle();
+    expect(third?.messages).toEqual(['still here']);
+    expect(follower?.messages).toEqual([]);
+  });
+
+  it('without Web Locks or BroadcastChannel, each tab is its own ResilientSocket', async () => {
+    const pages = [openPage({ platform: false }), openPage({ platform: false })];
+    await browser.settle();
+    expect(pages.map((p) => p.socket.role)).toEqual(['leader', 'leader']);
+    expect(pages.every((p) => !p.socket.shared)).toBe(true);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it('model: tabs opening, closing, crashing and hiding never leave two leaders, and settle on one visible leader', async () => {
+    type Command = { type: 'open' } | { type: 'close' | 'crash' | 'hide' | 'show'; index: number } | { type: 'step' };
+    const command: fc.Arbitrary<Command> = fc.oneof(
+      fc.constant({ type: 'open' as const }),
+      fc.record({
+        type: fc.constantFrom('close' as const, 'crash' as const, 'hide' as const, 'show' as const),
+        index: fc.nat(5),
+      }),
+      fc.constant({ type: 'step' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { maxLength: 30 }), async (commands) => {
+        browser = new FakeBrowser();
+        FakeWebSocket.reset();
+        const pages: Page[] = [];
+        const hidden = new Set<Page>();
+        // Hidden tabs included: a tab going into the back/forward cache gives up leading first.
+        const check = () => expect(leaders(pages).length).toBeLessThanOrEqual(1);
+        for (const c of commands) {
+          const page = 'index' in c ? pages.filter((p) => p.tab.alive)[c.index] : undefined;
+          if (c.type === 'open') pages.push(openPage());
+          else if (c.type === 'step') await browser.step();
+          else if (!page) continue;
+          else if (c.type === 'close') page.tab.close();
+          else if (c.type === 'crash') page.tab.crash();
+          else if (c.type === 'hide' && !hidden.has(page)) {
+            hidden.add(page);
+            page.lifecycle.fire('pagehide');
+          } else if (c.type === 'show' && hidden.has(page)) {
+            hidden.delete(page);
+            page.lifecycle.fire('pageshow');
+          }
+          check();
+        }
+        await browser.settle();
+        // Once things settle, a visible tab leads if there is one, and a hidden one never does.
+        const visible = pages.filter((p) => p.tab.alive && !hidden.has(p));
+        expect(leaders(visible)).toHaveLength(visible.length > 0 ? 1 : 0);
+        expect(leaders([...hidden])).toHaveLength(0);
+        for (const p of pages) if (!p.tab.alive) p.socket.removeAllListeners();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
