@@ -19,14 +19,19 @@ export interface Outage {
   readonly scope?: CloseScope;
   /** The code of the last close and how many closes in a row had it. */
   readonly repeat?: { readonly code: number; readonly count: number };
-  /** Consecutive attempts that closed with 1006 before they opened. */
+  /** Consecutive attempts that closed with 1006 before they opened (a browser's hidden 401). */
   readonly handshakeFailures: number;
+  /**
+   * Consecutive attempts the server did not answer: refused (1006 before open) or timed out. The
+   * crash profile's evidence that the server is down for everyone.
+   */
+  readonly unanswered: number;
   /** The last completed `auth.refresh`, to catch a policy close that survives it. */
   readonly lastRefresh?: { readonly at: number; readonly code: number };
 }
 
 /** No outage: the state after a healthy connection or `reconnect()`. */
-export const HEALTHY: Outage = { attempts: 0, handshakeFailures: 0 };
+export const HEALTHY: Outage = { attempts: 0, handshakeFailures: 0, unanswered: 0 };
 
 /** How many closes in a row, just before `code`, had that code (the classifier's `repeats`). */
 export function repeatsOf(outage: Outage, code: number): number {
@@ -41,10 +46,12 @@ export function afterClose(outage: Outage, c: CloseClassification): Outage {
       : c.phase === 'open'
         ? 0
         : outage.handshakeFailures;
+  const silent = c.phase === 'handshake' && c.code === 1006 && (c.initiator === 'server' || c.initiator === 'timeout');
   return {
     ...outage,
     repeat: { code: c.code, count: repeatsOf(outage, c.code) + 1 },
     handshakeFailures,
+    unanswered: silent ? outage.unanswered + 1 : c.phase === 'open' ? 0 : outage.unanswered,
     scope: outage.scope ?? c.scope,
   };
 }

@@ -166,7 +166,7 @@ class Draft {
         this.#fail('connect', i.error);
         return;
       case 'native-open':
-        this.s.outage = { ...this.s.outage, handshakeFailures: 0 };
+        this.s.outage = { ...this.s.outage, handshakeFailures: 0, unanswered: 0 };
         if (this.c.onOpen) {
           this.s.phase = { name: 'connecting', step: 'hook', conn: i.conn };
           this.#io.push({
@@ -302,7 +302,15 @@ class Draft {
       return;
     }
     const delay = nextDelay(
-      { action: 'reconnect', attempt: outage.attempts, random: this.env.random, scope: outage.scope ?? 'client' },
+      {
+        action: 'reconnect',
+        attempt: outage.attempts,
+        random: this.env.random,
+        scope: outage.scope ?? 'client',
+        // After a refresh or a failure before any socket: a crash stays a crash.
+        unanswered: outage.unanswered,
+        ...(outage.startedAt !== undefined && { elapsedMs: this.env.now() - outage.startedAt }),
+      },
       this.c.backoff,
     );
     this.#scheduleRetry(delay, c);
@@ -393,6 +401,7 @@ class Draft {
       maxElapsedMs: o.maxElapsedMs,
       canRefresh: o.auth !== undefined,
       handshakeFailures: outage.handshakeFailures,
+      unanswered: outage.unanswered,
       refreshAfterHandshakeFailures: o.auth?.handshakeFailures ?? 3,
       ...(outage.lastRefresh && { lastRefresh: outage.lastRefresh }),
       loopWindowMs: o.auth?.loopWindowMs ?? 0,

@@ -86,8 +86,11 @@ export interface DelayInput {
   readonly random: () => number;
   /** `fleet` spreads `reconnect` delays wider (see `BackoffConfig.fleetInitialDelayMs`). */
   readonly scope?: 'fleet' | 'client';
-  /** Attempts in a row that failed in the handshake with 1006 (the server did not answer). */
-  readonly handshakeFailures?: number;
+  /**
+   * Attempts in a row the server did not answer: refused (1006 before open) or timed out. Above 0
+   * in a `client`-scoped outage, the crash profile applies (see `crash.ts`).
+   */
+  readonly unanswered?: number;
   /** Time since the outage began, in ms. */
   readonly elapsedMs?: number;
 }
@@ -151,7 +154,7 @@ function profileDelay(input: DelayInput, r: number, config: BackoffConfig): numb
       return Math.round(base + r * base);
     }
     default: {
-      const failures = input.handshakeFailures ?? 0;
+      const failures = input.unanswered ?? 0;
       if (scope !== 'fleet' && failures > 0) {
         return crashDelay(failures, input.elapsedMs ?? 0, r, config);
       }

@@ -41,7 +41,7 @@ function bend(x: number, cap: number): number {
 }
 
 /**
- * The delay before the next attempt, given the handshake failures in a row (>= 1), the time since
+ * The delay before the next attempt, given the unanswered attempts in a row (>= 1), the time since
  * the outage began and a random number in [0, 1].
  *
  * The period is T(s) = crashDelayMs + crashGrowth * s at s ms into the outage, bent smoothly into
@@ -60,7 +60,8 @@ function bend(x: number, cap: number): number {
 export function crashDelay(failures: number, elapsedMs: number, r: number, config: CrashConfig): number {
   const cap = Math.max(0, Math.min(config.crashMaxDelayMs, config.maxDelayMs));
   const a = config.crashDelayMs;
-  const b = Number.isFinite(config.crashGrowth) ? Math.max(config.crashGrowth, 0) : 0;
+  // A growth this small is none: the inverse below would lose every digit to rounding.
+  const b = Number.isFinite(config.crashGrowth) && config.crashGrowth >= 1e-9 ? config.crashGrowth : 0;
   const s = Number.isFinite(elapsedMs) ? Math.max(elapsedMs, 0) : 0;
   const period = (at: number) => bend(a + b * at, cap);
   let delay: number;
@@ -72,5 +73,6 @@ export function crashDelay(failures: number, elapsedMs: number, r: number, confi
     const target = grows ? Math.min(w + start, (start * (1 + b) ** r - a) / b) : w + r * start;
     delay = target - s;
   } else delay = period(s);
-  return Math.round(Math.min(Math.max(delay, 0), config.maxDelayMs));
+  // Never beyond the cap, even when a long blip window (initialDelayMs) pushes the window out.
+  return Math.round(Math.min(Math.max(delay, 0), cap));
 }

@@ -60,6 +60,8 @@ export interface DecideInput {
   readonly canRefresh: boolean;
   /** Consecutive attempts that closed with 1006 before ever opening, this one included. */
   readonly handshakeFailures: number;
+  /** Consecutive attempts the server did not answer (refused or timed out): the crash profile's cue. */
+  readonly unanswered?: number;
   readonly refreshAfterHandshakeFailures: number;
   /** The last auth refresh, to catch a policy close that survives it. */
   readonly lastRefresh?: { readonly at: number; readonly code: number };
@@ -131,7 +133,7 @@ function delay(input: DecideInput): number {
       attempt: input.attempt,
       random: input.random,
       scope: input.scope ?? c.scope,
-      handshakeFailures: input.handshakeFailures,
+      unanswered: input.unanswered ?? 0,
       ...(input.outageStartedAt !== undefined && { elapsedMs: input.now - input.outageStartedAt }),
       ...(c.retryAfterMs !== undefined && { retryAfterMs: c.retryAfterMs }),
     },

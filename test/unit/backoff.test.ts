@@ -110,9 +110,9 @@ describe('nextDelay', () => {
 
 describe('crash profile: a 1006 while open, then a handshake that fails too', () => {
   const { crashDelayMs: a, crashGrowth: b, crashMaxDelayMs: cap, initialDelayMs } = DEFAULT_BACKOFF;
-  const crash = (handshakeFailures: number, elapsedMs: number, r: number, config = DEFAULT_BACKOFF) =>
+  const crash = (unanswered: number, elapsedMs: number, r: number, config = DEFAULT_BACKOFF) =>
     nextDelay(
-      { action: 'reconnect', attempt: handshakeFailures, random: at(r), scope: 'client', handshakeFailures, elapsedMs },
+      { action: 'reconnect', attempt: unanswered, random: at(r), scope: 'client', unanswered, elapsedMs },
       config,
     );
 
@@ -138,13 +138,21 @@ describe('crash profile: a 1006 while open, then a handshake that fails too', ()
     expect(crash(9, 600_000, 1)).toBe(cap);
   });
 
+  it('a growth too small to matter is none, and a long blip window cannot push a wait past the cap', () => {
+    // 1 + 1e-16 === 1: the density inverse would divide rounding noise by it (found by review).
+    const tiny = { ...DEFAULT_BACKOFF, crashGrowth: 1e-16 };
+    expect(crash(1, 0, 0.7, tiny)).toBe(Math.round(initialDelayMs + 0.7 * a));
+    const long = { ...DEFAULT_BACKOFF, initialDelayMs: 20_000 };
+    for (const r of [0, 0.5, 0.999]) expect(crash(1, 0, r, long)).toBeLessThanOrEqual(cap);
+  });
+
   it('a fleet-scoped outage keeps its own spread; maxDelayMs caps the crash profile too', () => {
     const fleet = nextDelay({
       action: 'reconnect',
       attempt: 3,
       random: at(1),
       scope: 'fleet',
-      handshakeFailures: 3,
+      unanswered: 3,
       elapsedMs: 9000,
     });
     expect(fleet).toBe(DEFAULT_BACKOFF.fleetMaxDelayMs);
@@ -197,7 +205,7 @@ describe('crash profile: a 1006 while open, then a handshake that fails too', ()
               attempt: failures,
               random,
               scope: 'client',
-              handshakeFailures: failures,
+              unanswered: failures,
               elapsedMs: t + 5,
             });
         }

@@ -302,6 +302,35 @@ describe('acting on close codes', () => {
     expect(retries.at(-1)?.delayMs).toBeLessThanOrEqual(initialDelayMs);
   });
 
+  it('the crash profile holds through auth refreshes and connect timeouts: no wait beyond one period', async () => {
+    const { crashMaxDelayMs } = DEFAULT_BACKOFF;
+    // Refused handshakes with auth.refresh: every third one refreshes, and the wait after it is
+    // still the crash period (it was the 30 s client profile, found by review).
+    const refreshing = make({ random: () => 0.999, auth: { refresh: async () => {} } });
+    const retries = record(refreshing, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.drop();
+    for (let i = 0; i < 14; i++) {
+      clock.runNext();
+      await flushPromises();
+      FakeWebSocket.last.drop();
+      await flushPromises();
+    }
+    expect(retries.length).toBeGreaterThan(12);
+    expect(Math.max(...retries.map((r) => r.delayMs))).toBeLessThanOrEqual(crashMaxDelayMs);
+    refreshing.close();
+
+    // A server that blackholes: every attempt times out. Also down for everyone.
+    const blackholed = make({ random: () => 0.999 });
+    const waits = record(blackholed, 'reconnecting');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.drop();
+    for (let i = 0; i < 8; i++) clock.runNext(); // retry timer, then the connect timeout, ...
+    expect(waits.length).toBeGreaterThan(3);
+    expect(Math.max(...waits.map((r) => r.delayMs))).toBeLessThanOrEqual(crashMaxDelayMs);
+    expect(waits.slice(2).every((w) => w.delayMs > 0)).toBe(true);
+  });
+
   it('never reports a failed connection as 1000: a refused handshake is 1006 before open', () => {
     const socket = make();
     const closes = record(socket, 'close');
