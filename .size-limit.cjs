@@ -28,8 +28,9 @@ module.exports = [
     path: dist('index.js'),
     import: '{ ResilientSocket }',
     gzip: true,
-    // 12.26 kB once the pure engine replaced the class (issue 11, in progress); was 10.3 kB.
-    limit: '13.6 KB',
+    // 12.26 kB once the pure engine replaced the class (issue 11, in progress); was 10.3 kB. 13.69
+    // kB with the crash profile and its three checked options (issue 12).
+    limit: '14.1 KB',
     modifyEsbuildConfig: withoutAdviceText,
   },
   {
@@ -38,7 +39,8 @@ module.exports = [
     import: '{ ResilientSocket }',
     gzip: true,
     // 13.28 kB once the pure engine replaced the class (issue 11, in progress); was 11.4 kB.
-    limit: '14.6 KB',
+    // 14.7 kB with the crash profile and its three checked options (issue 12).
+    limit: '15.1 KB',
   },
   {
     name: 'closewise: classifyClose alone',
@@ -106,7 +108,9 @@ module.exports = [
     path: dist('production/index.js'),
     import: '{ ResilientSocket }',
     gzip: true,
-    limit: '13.2 KB',
+    // 13.28 kB: the crash profile (issue 12: src/policy/crash.ts, the unanswered count) added
+    // 0.37 kB to the production socket; was 12.87 kB.
+    limit: '13.6 KB',
   },
   {
     name: 'production: ResilientSocket + closewise/ui banner',
@@ -117,8 +121,8 @@ module.exports = [
     },
     gzip: true,
     // 17.61 kB: the banner's English advice grew by 0.24 kB (issue 17: 1006, 1013, 1000, 1007, 1015
-    // say what their sources say); the socket itself did not grow.
-    limit: '18.6 KB',
+    // say what their sources say); then the socket's crash profile added 0.37 kB (issue 12).
+    limit: '19 KB',
   },
   {
     name: 'production: closewise/reconnecting-websocket',
