@@ -13,7 +13,8 @@ export interface WirePolicy {
   readonly kind: PolicyKind;
   readonly advice: AdviceText;
   readonly resumeAt?: number;
-  readonly token: number;
+  /** The leader that emitted it and its own count: a stale event cannot act on a new leader. */
+  readonly token: string;
 }
 
 /** The leader's socket events, as the followers mirror them. */
@@ -42,12 +43,21 @@ export interface RefreshOutcome {
 
 export type Wire =
   /** A tab became leader; also its answer to `join`. */
-  | { readonly t: 'leader'; readonly from: string; readonly status: SocketStatus }
+  | { readonly t: 'leader'; readonly from: string; readonly status: SocketStatus; readonly to?: string }
   /** A follower arrived and wants the current status. */
   | { readonly t: 'join'; readonly from: string }
   | { readonly t: 'event'; readonly from: string; readonly event: WireEvent }
-  /** A follower's message for the server; `seq` counts per tab from 1. */
-  | { readonly t: 'send'; readonly from: string; readonly seq: number; readonly data: MessageData }
+  /**
+   * A follower's message for the server; `seq` counts per tab from 1, and `first` is the oldest
+   * seq that tab still holds, so a new leader knows where that tab's order starts.
+   */
+  | {
+      readonly t: 'send';
+      readonly from: string;
+      readonly seq: number;
+      readonly first: number;
+      readonly data: MessageData;
+    }
   /**
    * The leader's answer: `sent` (it is the leader's now), `held` (not now: the follower keeps it
    * and offers it again once the leader is open) or `dropped`.
@@ -59,7 +69,7 @@ export type Wire =
       readonly outcome: 'sent' | 'held' | 'dropped';
       readonly reason?: DropReason;
     }
-  | { readonly t: 'policy'; readonly from: string; readonly token: number; readonly action: 'retry' | 'stop' }
+  | { readonly t: 'policy'; readonly from: string; readonly token: string; readonly action: 'retry' | 'stop' }
   | { readonly t: 'reconnect'; readonly from: string }
   /** A leader leaving (pagehide) hands over what its own outbox still held. */
   | { readonly t: 'handoff'; readonly from: string; readonly id: string; readonly items: readonly MessageData[] }

@@ -98,7 +98,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   // Follower side: messages not yet taken by a leader, in order.
   #seq = 0;
   readonly #pending = new Map<number, MessageData>();
-  #policy: { token: number; event: PolicyEvent } | undefined;
+  #policy: { token: string; event: PolicyEvent } | undefined;
   #policyToken = 0;
   // Leader side: the last seq taken from each follower, and the handoff to carry out.
   readonly #taken = new Map<string, number>();
@@ -152,7 +152,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     if (this.#pending.size >= max) throw new OutboxFullError('messages', max);
     const seq = ++this.#seq;
     this.#pending.set(seq, data);
-    this.#post({ t: 'send', from: this.#id, seq, data });
+    this.#post({ t: 'send', from: this.#id, seq, first: this.#first(), data });
     return 'queued';
   }
 
@@ -229,9 +229,9 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     const socket = new ResilientSocket(this.#url, {
       ...own,
       ...(this.#options.auth && { auth: { ...this.#options.auth, refresh: (ctx) => this.#refresh(ctx) } }),
-      // This class reacts to pagehide and pageshow itself (a leaving leader hands over); the
-      // socket only needs the network events.
-      lifecycle: networkOnly(this.#lifecycle),
+      // Shared, this class reacts to pagehide and pageshow itself (a leaving leader hands over)
+      // and the socket only needs the network events; alone, it is a plain per-tab socket.
+      lifecycle: this.#platform ? networkOnly(this.#lifecycle) : (this.#lifecycle ?? false),
     });
     this.#socket = socket;
     this.#taken.clear();
@@ -290,7 +290,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   }
 
   #page(e: LifecycleEvent): void {
-    if (this.#closed) return;
+    if (this.#closed || !this.#platform) return;
     if (e === 'pagehide' && !this.#hidden) {
       this.#hidden = true;
       const items = this.#abdicate(1000, 'closewise: the leader tab left');
@@ -298,7 +298,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       // with the page that sent it.
       if (items.length > 0) this.#post({ t: 'handoff', from: this.#id, id: randomId(), items });
       this.#disconnect();
-      if (this.#platform) this.#setStatus(CONNECTING);
+      this.#setStatus(CONNECTING);
     } else if (e === 'pageshow' && this.#hidden) {
       this.#hidden = false;
       this.#join();
@@ -311,7 +311,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     let event: WireEvent;
     if (name === 'policy') {
       const p = payload as PolicyEvent;
-      const token = ++this.#policyToken;
+      const token = `${this.#id}:${++this.#policyToken}`;
       this.#policy = { token, event: p };
       event = {
         name: 'policy',
@@ -348,16 +348,17 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.emit('refresh', { ok });
   }
 
-  #takeSend(from: string, seq: number, data: MessageData): void {
+  #takeSend(from: string, seq: number, first: number, data: MessageData): void {
     const socket = this.#socket;
     if (!socket) return;
-    const last = this.#taken.get(from);
-    if (last !== undefined && seq <= last) {
+    // A tab new to this leader starts where it says its oldest held message is.
+    const last = this.#taken.get(from) ?? first - 1;
+    if (seq <= last) {
       this.#post({ t: 'ack', to: from, seq, outcome: 'sent' }); // a repeat: it was taken already
       return;
     }
     // In order per tab: only the next one, and only while open (else the follower keeps it).
-    if ((last !== undefined && seq !== last + 1) || socket.status.state !== 'open') {
+    if (seq !== last + 1 || socket.status.state !== 'open') {
       this.#post({ t: 'ack', to: from, seq, outcome: 'held' });
       return;
     }
@@ -398,10 +399,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     const leading = this.#socket !== undefined;
     switch (m.t) {
       case 'join':
-        if (leading) this.#post({ t: 'leader', from: this.#id, status: this.#status });
+        if (leading) this.#post({ t: 'leader', from: this.#id, status: this.#status, to: m.from });
         return;
       case 'leader':
-        if (leading) return;
+        if (leading || (m.to !== undefined && m.to !== this.#id)) return;
         this.#setStatus(m.status);
         this.#offer();
         return;
@@ -409,7 +410,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         if (!leading) this.#mirror(m.event);
         return;
       case 'send':
-        if (leading) this.#takeSend(m.from, m.seq, m.data);
+        if (leading) this.#takeSend(m.from, m.seq, m.first, m.data);
         return;
       case 'ack': {
         if (m.to !== this.#id || leading) return;
@@ -445,6 +446,14 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         this.#setStatus(e.payload);
         if (e.payload.state === 'open') this.#offer();
         return;
+      case 'stopped':
+        // As the leader drops its own queue when it stops, so does every follower.
+        this.emit('stopped', e.payload);
+        for (const [seq, data] of [...this.#pending]) {
+          this.#pending.delete(seq);
+          this.emit('drop', { data, reason: 'stopped' });
+        }
+        return;
       case 'policy': {
         const { token, ...rest } = e.payload;
         const event: PolicyEvent = {
@@ -465,7 +474,14 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /** Offers the leader every message this tab still holds, oldest first. */
   #offer(): void {
-    for (const [seq, data] of this.#pending) this.#post({ t: 'send', from: this.#id, seq, data });
+    const first = this.#first();
+    for (const [seq, data] of this.#pending) this.#post({ t: 'send', from: this.#id, seq, first, data });
+  }
+
+  /** The oldest seq this tab still holds (Map keeps insertion order, which is seq order). */
+  #first(): number {
+    for (const seq of this.#pending.keys()) return seq;
+    return this.#seq + 1;
   }
 
   #setRole(role: TabRole): void {

@@ -218,6 +218,74 @@ describe('SharedSocket: one connection per browser', () => {
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
+  // Found by review (helper), each failed before its fix.
+  it('a send racing the open is neither lost nor reordered', async () => {
+    const [, f] = [openPage(), openPage()];
+    await browser.settle();
+    f?.socket.send('a');
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    f?.socket.send('b');
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['a', 'b']);
+  });
+
+  it('a policy event from an earlier leader cannot stop the new one', async () => {
+    const [a, b, f] = [openPage(), openPage(), openPage()];
+    const policies: PolicyEvent[] = [];
+    f?.socket.on('policy', (e) => policies.push(e));
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    await browser.settle();
+    a?.tab.close();
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'token expired');
+    await browser.settle();
+    policies[0]?.stop();
+    await browser.settle();
+    expect(b?.socket.status.state).toBe('paused');
+    policies[1]?.stop();
+    await browser.settle();
+    expect(b?.socket.status.state).toBe('stopped');
+  });
+
+  it('followers drop what they hold when the connection stops for good, as the leader does', async () => {
+    const [leader, f] = [openPage(), openPage()];
+    await browser.settle();
+    leader?.socket.send('L');
+    f?.socket.send('F');
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    FakeWebSocket.last.serverClose(1003);
+    leader?.socket.send('late L');
+    f?.socket.send('late F');
+    await browser.settle();
+    expect(f?.socket.status.state).toBe('stopped');
+    expect(f?.drops).toEqual(['late F']);
+  });
+
+  it("a new tab does not make the others emit a state event; without sharing, the page lifecycle is the plain socket's", async () => {
+    const [, b] = [openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    const before = b?.states.length;
+    openPage();
+    await browser.settle();
+    expect(b?.states.length).toBe(before);
+
+    const alone = openPage({ platform: false });
+    const roles: string[] = [];
+    alone.socket.on('role', (r) => roles.push(r));
+    alone.lifecycle.fire('pagehide');
+    expect(alone.socket.status.state).toBe('paused');
+    alone.lifecycle.fire('pageshow');
+    expect(roles).toEqual([]);
+  });
+
   it('model: tabs opening, closing, crashing and hiding never leave two leaders, and settle on one visible leader', async () => {
     type Command = { type: 'open' } | { type: 'close' | 'crash' | 'hide' | 'show'; index: number } | { type: 'step' };
     const command: fc.Arbitrary<Command> = fc.oneof(
