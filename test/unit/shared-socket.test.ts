@@ -89,7 +89,11 @@ describe('SharedSocket: one connection per browser', () => {
   it('the channel name comes from the origin and path, never the token in the query', () => {
     const tab = browser.openTab();
     const names: string[] = [];
-    const platform = { locks: tab.platform.locks, channel: (n: string) => (names.push(n), tab.platform.channel(n)) };
+    const channel = (n: string) => {
+      names.push(n);
+      return tab.platform.channel(n);
+    };
+    const platform = { locks: tab.platform.locks, channel };
     new SharedSocket('ws://test/live?token=secret', { WebSocket: FakeWebSocket, clock, platform, lifecycle: false });
     expect(names).toEqual(['closewise:ws://test/live']);
     expect(() => new SharedSocket(() => 'ws://x', { WebSocket: FakeWebSocket, platform, lifecycle: false })).toThrow(
