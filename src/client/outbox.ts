@@ -1,3 +1,5 @@
+import { mustBe } from '../internal/checks.js';
+
 /**
  * Anything `WebSocket.send` accepts.
  *
@@ -20,6 +22,16 @@ export function isMessageData(data: unknown): data is MessageData {
     Object.prototype.toString.call(data) === '[object ArrayBuffer]' ||
     (typeof Blob !== 'undefined' && data instanceof Blob)
   );
+}
+
+/** What `isMessageData` accepts, in the words of every error about it. */
+export const MESSAGE_DATA =
+  'a string, an ArrayBuffer, a typed array or DataView, or a Blob (JSON.stringify objects first)';
+
+/** Throws a `TypeError` naming `data` unless a WebSocket would send it as it is. */
+export function checkMessage(where: string, data: unknown): void {
+  // Strings first: the hot path pays one typeof.
+  if (typeof data !== 'string' && !isMessageData(data)) mustBe(`${where}: data`, MESSAGE_DATA, data);
 }
 
 /**

@@ -3,6 +3,7 @@ import { size } from '../engine/queue.js';
 import { currentConn, sendsDirectly } from '../engine/state.js';
 import type { SendOutcome } from '../engine/step.js';
 import { describeValue, mustBe } from '../internal/checks.js';
+import { checkCloseFrame } from './close-frame.js';
 import { ClosewiseError, OutboxFullError } from './errors.js';
 import type { OpenEvent, ResilientSocketEvents, SendResult } from './events.js';
 import { EngineHost, type OwnEffect } from './host.js';
@@ -16,12 +17,11 @@ import {
   resolveOptions,
   type WebSocketLike,
 } from './options.js';
-import { byteSize, isMessageData, type MessageData } from './outbox.js';
+import { byteSize, checkMessage, isMessageData, MESSAGE_DATA, type MessageData } from './outbox.js';
 import { isPromise } from './policy-actions.js';
 import { toWebSocketUrl } from './url.js';
 
 const OPEN = 1;
-const MAX_REASON_BYTES = 123;
 
 function resolveProvider<T>(provider: Provider<T>): T | Promise<T> {
   return typeof provider === 'function' ? (provider as () => T | Promise<T>)() : provider;
@@ -192,14 +192,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
    * ```
    */
   close(code = 1000, reason = ''): void {
-    if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
-      throw new RangeError(`ResilientSocket.close: code must be 1000 or 3000-4999, got ${describeValue(code)}`);
-    }
-    if (typeof reason !== 'string') mustBe('ResilientSocket.close: reason', 'a string', reason);
-    const bytes = byteSize(reason);
-    if (bytes > MAX_REASON_BYTES) {
-      throw new RangeError(`ResilientSocket.close: reason must be at most 123 UTF-8 bytes, got ${bytes}`);
-    }
+    checkCloseFrame('ResilientSocket.close', code, reason);
     this.dispatch({ type: 'close', code, reason });
   }
 
@@ -464,14 +457,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   }
 }
 
-const MESSAGE_DATA = 'a string, an ArrayBuffer, a typed array or DataView, or a Blob (JSON.stringify objects first)';
-
 function noop(): void {}
-
-function checkMessage(where: string, data: unknown): void {
-  // Strings first: the hot path pays one typeof.
-  if (typeof data !== 'string' && !isMessageData(data)) mustBe(`${where}: data`, MESSAGE_DATA, data);
-}
 
 function pageBase(): string | undefined {
   return (globalThis as { location?: { href?: string } }).location?.href;

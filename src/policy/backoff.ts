@@ -26,8 +26,8 @@ export interface BackoffConfig {
    */
   readonly fleetMaxDelayMs: number;
   /**
-   * Retry period when the server looks down for everyone: a 1006 while open, then a handshake
-   * that fails (default 2480). See `crash.ts`.
+   * Retry period when the server looks down for everyone: a 1006 while open, then an attempt
+   * that is refused or times out (default 2480). See `crash.ts`.
    */
   readonly crashDelayMs: number;
   /** Growth of that period per ms since the outage began (default 0.22: +1.1 s per 5 s down). */

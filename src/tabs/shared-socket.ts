@@ -1,10 +1,11 @@
 import { systemClock } from '../client/clock.js';
+import { checkCloseFrame } from '../client/close-frame.js';
 import { GuardedEmitter } from '../client/emitter.js';
 import { ClosewiseError, type ClosewiseErrorKind, OutboxFullError } from '../client/errors.js';
 import type { PolicyEvent, ResilientSocketEvents, SendResult, SocketStatus } from '../client/events.js';
 import { browserLifecycle, type Lifecycle, type LifecycleEvent } from '../client/lifecycle.js';
 import type { Provider, RefreshContext, ResilientSocketOptions } from '../client/options.js';
-import { isMessageData, type MessageData } from '../client/outbox.js';
+import { checkMessage, type MessageData } from '../client/outbox.js';
 import { ResilientSocket } from '../client/resilient-socket.js';
 import { describeValue, mustBe } from '../internal/checks.js';
 import { browserPlatform, type TabChannel, type TabsPlatform } from './platform.js';
@@ -144,8 +145,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
    * WebSocket would not send as it is, and after `close()`.
    */
   send(data: MessageData): SendResult {
-    if (!isMessageData(data))
-      mustBe(`${OWNER}.send: data`, 'a string, an ArrayBuffer, a typed array or DataView, or a Blob', data);
+    checkMessage(`${OWNER}.send`, data);
     if (this.#closed) throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
     if (this.#socket) return this.#socket.send(data);
     const max = this.#options.outbox?.maxQueuedMessages ?? 1000;
@@ -162,9 +162,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
    * connection with `code` and `reason`, and another tab (if any) takes over with a new one.
    */
   close(code = 1000, reason = ''): void {
-    if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
-      throw new RangeError(`${OWNER}.close: code must be 1000 or 3000-4999, got ${describeValue(code)}`);
-    }
+    checkCloseFrame(`${OWNER}.close`, code, reason);
     if (this.#closed) return;
     this.#closed = true;
     const unsent = this.#abdicate(code, reason);
@@ -242,7 +240,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       forward(name);
     }
     socket.on('drop', (dropped) => this.emit('drop', dropped));
-    this.#setStatus(socket.status);
+    // The socket's own first `state` event (delivered once this returns) tells the listeners.
+    this.#status = socket.status;
     this.#post({ t: 'leader', from: this.#id, status: socket.status });
     const handoff = this.#handoff;
     if (handoff) this.#takeHandoff(handoff);
