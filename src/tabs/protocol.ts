@@ -71,9 +71,18 @@ export type Wire =
     }
   | { readonly t: 'policy'; readonly from: string; readonly token: string; readonly action: 'retry' | 'stop' }
   | { readonly t: 'reconnect'; readonly from: string }
-  /** A leader leaving (pagehide) hands over what its own outbox still held. */
-  | { readonly t: 'handoff'; readonly from: string; readonly id: string; readonly items: readonly MessageData[] }
-  | { readonly t: 'handoff-done'; readonly id: string };
+  /**
+   * A leader that leaves (pagehide, close) tells the next one what it took from each tab, the
+   * last status, and what its own outbox still held (numbered as that tab's own messages, which it
+   * also keeps, so whoever gets them first sends them once).
+   */
+  | {
+      readonly t: 'handoff';
+      readonly from: string;
+      readonly items: readonly { readonly seq: number; readonly data: MessageData }[];
+      readonly taken: readonly (readonly [string, number])[];
+      readonly status: SocketStatus;
+    };
 
 /** Is `value` one of our messages (and not something else on a channel of the same name)? */
 export function isWire(value: unknown): value is Wire {

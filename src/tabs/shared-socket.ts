@@ -1,15 +1,17 @@
+import type { Clock } from '../client/clock.js';
 import { systemClock } from '../client/clock.js';
 import { checkCloseFrame } from '../client/close-frame.js';
 import { GuardedEmitter } from '../client/emitter.js';
-import { ClosewiseError, type ClosewiseErrorKind, OutboxFullError } from '../client/errors.js';
+import { ClosewiseError, type ClosewiseErrorKind } from '../client/errors.js';
 import type { PolicyEvent, ResilientSocketEvents, SendResult, SocketStatus } from '../client/events.js';
 import { browserLifecycle, type Lifecycle, type LifecycleEvent } from '../client/lifecycle.js';
 import type { Provider, RefreshContext, ResilientSocketOptions } from '../client/options.js';
-import { checkMessage, type MessageData } from '../client/outbox.js';
+import { checkMessage, type DroppedMessage, type MessageData } from '../client/outbox.js';
 import { ResilientSocket } from '../client/resilient-socket.js';
 import { describeValue, mustBe } from '../internal/checks.js';
 import { browserPlatform, type TabChannel, type TabsPlatform } from './platform.js';
 import { isWire, type RefreshOutcome, type Wire, type WireEvent } from './protocol.js';
+import { type HeldMessage, TabOutbox } from './tab-outbox.js';
 
 /**
  * Which part a tab plays: the `leader` holds the one real connection; a `follower` mirrors it.
@@ -59,6 +61,8 @@ export interface SharedSocketOptions extends ResilientSocketOptions {
 const OWNER = 'SharedSocket';
 const CONNECTING: SocketStatus = { state: 'connecting', attempt: 0 };
 const CLOSED: SocketStatus = { state: 'closed', attempt: 0 };
+/** How long a closing follower waits for the leader's answer on what it already offered. */
+const CLOSE_WAIT_MS = 1000;
 
 /**
  * One connection for all the tabs of a browser profile. The tabs elect a leader with a Web Lock
@@ -85,25 +89,27 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   readonly #name: string;
   readonly #platform: TabsPlatform | undefined;
   readonly #lifecycle: Lifecycle | undefined;
+  readonly #clock: Clock;
   readonly #id = randomId();
   #role: TabRole = 'follower';
   #status: SocketStatus = CONNECTING;
-  #closed = false;
-  #hidden = false;
+  /** `active`; `hidden` (in the back/forward cache: out of the election); `closed` by the app. */
+  #page: 'active' | 'hidden' | 'closed' = 'active';
   #channel: TabChannel | undefined;
   #abort: AbortController | undefined;
   /** Resolves the lock callback's promise: the lock goes to the next tab. */
   #resign: (() => void) | undefined;
+  /** The real connection, in the leader; a leader without one is dormant (the last one stopped). */
   #socket: ResilientSocket | undefined;
   #unsubscribe: (() => void) | undefined;
-  // Follower side: messages not yet taken by a leader, in order.
-  #seq = 0;
-  readonly #pending = new Map<number, MessageData>();
+  /** What this tab sent and no leader has taken yet. */
+  readonly #held: TabOutbox;
   #policy: { token: string; event: PolicyEvent } | undefined;
   #policyToken = 0;
-  // Leader side: the last seq taken from each follower, and the handoff to carry out.
+  /** Leader side: the last seq taken from each tab (handed on to the next leader). */
   readonly #taken = new Map<string, number>();
-  #handoff: { id: string; items: readonly MessageData[] } | undefined;
+  /** A handoff heard while following, for when this tab leads. */
+  #handoff: Extract<Wire, { t: 'handoff' }> | undefined;
 
   constructor(url: Provider<string>, options: SharedSocketOptions = {}) {
     const clock = options.clock ?? systemClock;
@@ -117,10 +123,17 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     }
     this.#url = url;
     this.#options = options;
+    this.#clock = clock;
     this.#name = options.name ?? defaultName(url);
     this.#platform = options.platform === false ? undefined : (options.platform ?? browserPlatform());
     this.#lifecycle = options.lifecycle === undefined ? browserLifecycle() : options.lifecycle || undefined;
-    this.#unsubscribe = this.#lifecycle?.subscribe((e) => this.#page(e));
+    const outbox = options.outbox ?? {};
+    this.#held = new TabOutbox({
+      maxMessages: outbox.maxQueuedMessages ?? 1000,
+      maxBytes: outbox.maxQueuedBytes ?? 1024 * 1024,
+      overflow: outbox.overflow ?? 'reject',
+    });
+    this.#unsubscribe = this.#lifecycle?.subscribe((e) => this.#pageEvent(e));
     this.#join();
   }
 
@@ -141,53 +154,58 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /**
    * Sends through the shared connection. In the leader, as `ResilientSocket.send`; in a follower,
-   * `'queued'` until the leader takes it (see the class). Throws a `TypeError` for data a
-   * WebSocket would not send as it is, and after `close()`.
+   * `'queued'` until the leader takes it (see the class), with the same `outbox` limits. Throws a
+   * `TypeError` for data a WebSocket would not send as it is, and after `close()`.
    */
   send(data: MessageData): SendResult {
     checkMessage(`${OWNER}.send`, data);
-    if (this.#closed) throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
+    if (this.#page === 'closed') {
+      throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
+    }
     if (this.#socket) return this.#socket.send(data);
-    const max = this.#options.outbox?.maxQueuedMessages ?? 1000;
-    if (this.#pending.size >= max) throw new OutboxFullError('messages', max);
-    const seq = ++this.#seq;
-    this.#pending.set(seq, data);
-    this.#post({ t: 'send', from: this.#id, seq, first: this.#first(), data });
+    const seq = this.#held.add(data, (dropped) => this.emit('drop', dropped));
+    if (seq === undefined) return 'dropped';
+    this.#post({ t: 'send', from: this.#id, seq, first: this.#held.first, data });
     return 'queued';
   }
 
   /**
-   * This tab leaves the shared connection: it stops receiving, its unsent messages are reported
-   * in `drop` events, and it ends in `closed`. If it was the leader, it closes the real
-   * connection with `code` and `reason`, and another tab (if any) takes over with a new one.
+   * This tab leaves the shared connection and ends in `closed`. If it leads, it closes the real
+   * connection with `code` and `reason`, reports its queued messages as dropped, and another tab
+   * (if any) takes over with a new connection. A follower waits up to 1 s for the leader's answer
+   * on what it already offered, so that only what really was not sent is reported as dropped.
    */
   close(code = 1000, reason = ''): void {
     checkCloseFrame(`${OWNER}.close`, code, reason);
-    if (this.#closed) return;
-    this.#closed = true;
-    const unsent = this.#abdicate(code, reason);
-    this.#disconnect();
+    if (this.#page === 'closed') return;
+    const wasHidden = this.#page === 'hidden';
+    this.#page = 'closed';
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    for (const [seq, data] of [...this.#pending]) {
-      this.#pending.delete(seq);
-      unsent.push(data);
-    }
-    for (const data of unsent) this.emit('drop', { data, reason: 'closed' });
+    const leading = this.#role === 'leader';
+    this.#abdicate(code, reason, (dropped) => this.emit('drop', dropped));
+    if (leading) this.#handOver([]);
     this.#setStatus(CLOSED);
     this.emit('stopped', { reason: 'closed' });
+    if (leading || wasHidden || !this.#channel || this.#held.size === 0) this.#settleHeld('closed');
+    else {
+      // The leader may have taken some of them already: wait for its acks, then drop the rest.
+      this.#clock.setTimeout(() => this.#settleHeld('closed'), CLOSE_WAIT_MS);
+    }
   }
 
   /** Connects again now: in the leader at once; a follower asks the leader. After `close()`, rejoins. */
   reconnect(): void {
-    if (this.#closed) {
-      this.#closed = false;
-      this.#unsubscribe = this.#lifecycle?.subscribe((e) => this.#page(e));
+    if (this.#page === 'closed') {
+      this.#settleHeld('closed');
+      this.#page = 'active';
+      this.#unsubscribe = this.#lifecycle?.subscribe((e) => this.#pageEvent(e));
       this.#setStatus(CONNECTING);
       this.#join();
       return;
     }
     if (this.#socket) this.#socket.reconnect();
+    else if (this.#role === 'leader') this.#connect();
     else this.#post({ t: 'reconnect', from: this.#id });
   }
 
@@ -223,6 +241,22 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   #lead(): void {
     this.#abort = undefined;
+    this.#taken.clear();
+    this.#setRole('leader');
+    const handoff = this.#handoff;
+    this.#handoff = undefined;
+    if (handoff) this.#status = handoff.status;
+    // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff:
+    // this tab leads without connecting until someone calls reconnect() or retry().
+    const stopped = this.#status.state === 'stopped' || this.#status.state === 'paused';
+    // The last leader's outbox goes out before this tab's own: it was sent earlier.
+    const inherited = handoff ? this.#inherit(handoff) : [];
+    if (!stopped || !this.#platform) this.#connect(inherited);
+    this.#post({ t: 'leader', from: this.#id, status: this.#status });
+  }
+
+  /** The leader opens the real connection; `first` goes into its outbox before this tab's own. */
+  #connect(first: readonly MessageData[] = []): void {
     const { name: _name, platform: _platform, ...own } = this.#options;
     const socket = new ResilientSocket(this.#url, {
       ...own,
@@ -232,8 +266,6 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       lifecycle: this.#platform ? networkOnly(this.#lifecycle) : (this.#lifecycle ?? false),
     });
     this.#socket = socket;
-    this.#taken.clear();
-    this.#setRole('leader');
     const forward = <K extends keyof ResilientSocketEvents>(name: K) =>
       socket.on(name, ((payload: never) => this.#fromLeader(name, payload)) as never);
     for (const name of ['state', 'open', 'message', 'close', 'reconnecting', 'policy', 'stopped', 'error'] as const) {
@@ -242,14 +274,9 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     socket.on('drop', (dropped) => this.emit('drop', dropped));
     // The socket's own first `state` event (delivered once this returns) tells the listeners.
     this.#status = socket.status;
-    this.#post({ t: 'leader', from: this.#id, status: socket.status });
-    const handoff = this.#handoff;
-    if (handoff) this.#takeHandoff(handoff);
+    for (const data of first) this.#sendOwn(socket, data);
     // What this tab sent as a follower and no leader took: its own outbox has it now.
-    for (const [seq, data] of [...this.#pending]) {
-      this.#pending.delete(seq);
-      this.#sendOwn(socket, data);
-    }
+    for (const { data } of this.#held.clear()) this.#sendOwn(socket, data);
   }
 
   #sendOwn(socket: ResilientSocket, data: MessageData): void {
@@ -262,44 +289,59 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /**
    * Stops leading: the role goes first (no tab may believe it leads once the lock is free), then
-   * the real connection closes. Returns what its outbox still held, in order.
+   * the real connection closes; what its outbox held goes to `drop`. Also gives up the lock (or
+   * the wait for it); the channel stays open for the last words.
    */
-  #abdicate(code: number, reason: string): MessageData[] {
+  #abdicate(code: number, reason: string, drop: (dropped: DroppedMessage) => void): void {
     const socket = this.#socket;
-    const items: MessageData[] = [];
-    if (!socket) return items;
     this.#socket = undefined;
     this.#setRole('follower');
-    // The socket's own closing events are not this tab's to report: it reports its own below.
-    socket.removeAllListeners();
-    socket.on('drop', (dropped) => items.push(dropped.data));
-    socket.close(code, reason);
-    socket.removeAllListeners();
-    return items;
-  }
-
-  /** Lets go of the lock (or the wait for it) and the channel. */
-  #disconnect(): void {
+    if (socket) {
+      // Its own closing events are not this tab's to report, except its drops. A close() called
+      // from one of its listeners runs once that listener returns: the drops come then.
+      socket.removeAllListeners();
+      socket.on('drop', drop);
+      socket.close(code, reason);
+    }
     this.#abort?.abort();
     this.#abort = undefined;
     this.#resign?.();
     this.#resign = undefined;
-    this.#channel?.close();
-    this.#channel = undefined;
   }
 
-  #page(e: LifecycleEvent): void {
-    if (this.#closed || !this.#platform) return;
-    if (e === 'pagehide' && !this.#hidden) {
-      this.#hidden = true;
-      const items = this.#abdicate(1000, 'closewise: the leader tab left');
-      // Handed to whichever tab leads next; if none takes it (the last tab left), it is lost
-      // with the page that sent it.
-      if (items.length > 0) this.#post({ t: 'handoff', from: this.#id, id: randomId(), items });
-      this.#disconnect();
+  /** A leaving leader's last words: what it took, its status, and `items` of its own outbox. */
+  #handOver(items: readonly HeldMessage[]): void {
+    this.#post({ t: 'handoff', from: this.#id, items, taken: [...this.#taken], status: this.#status });
+  }
+
+  /** Reports what this tab still holds as dropped, and lets go of the channel. */
+  #settleHeld(reason: 'closed'): void {
+    for (const { data } of this.#held.clear()) this.emit('drop', { data, reason });
+    if (this.#page !== 'active') {
+      this.#channel?.close();
+      this.#channel = undefined;
+    }
+  }
+
+  #pageEvent(e: LifecycleEvent): void {
+    if (this.#page === 'closed' || !this.#platform) return;
+    if (e === 'pagehide' && this.#page === 'active') {
+      this.#page = 'hidden';
+      const leading = this.#role === 'leader';
+      // What the leader's outbox held becomes this tab's own again, numbered in order before
+      // anything sent while hidden, and is handed to the next leader too: whoever gets it first
+      // sends it, once (the next leader learns the seqs; a tab back from the cache offers it again).
+      const own: HeldMessage[] = [];
+      this.#abdicate(1000, 'closewise: the leader tab left', ({ data }) => {
+        const seq = this.#held.add(data, (dropped) => this.emit('drop', dropped));
+        if (seq !== undefined) own.push({ seq, data });
+      });
+      if (leading) this.#handOver(own);
+      this.#channel?.close();
+      this.#channel = undefined;
       this.#setStatus(CONNECTING);
-    } else if (e === 'pageshow' && this.#hidden) {
-      this.#hidden = false;
+    } else if (e === 'pageshow' && this.#page === 'hidden') {
+      this.#page = 'active';
       this.#join();
     }
   }
@@ -349,7 +391,6 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   #takeSend(from: string, seq: number, first: number, data: MessageData): void {
     const socket = this.#socket;
-    if (!socket) return;
     // A tab new to this leader starts where it says its oldest held message is.
     const last = this.#taken.get(from) ?? first - 1;
     if (seq <= last) {
@@ -357,7 +398,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       return;
     }
     // In order per tab: only the next one, and only while open (else the follower keeps it).
-    if (seq !== last + 1 || socket.status.state !== 'open') {
+    if (!socket || seq !== last + 1 || socket.status.state !== 'open') {
       this.#post({ t: 'ack', to: from, seq, outcome: 'held' });
       return;
     }
@@ -376,12 +417,19 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     );
   }
 
-  #takeHandoff(handoff: { id: string; items: readonly MessageData[] }): void {
-    const socket = this.#socket;
-    if (!socket) return;
-    this.#handoff = undefined;
-    for (const data of handoff.items) this.#sendOwn(socket, data);
-    this.#post({ t: 'handoff-done', id: handoff.id });
+  /**
+   * A leaving leader's handoff: what it took from each tab, and of its own outbox what its tab
+   * has not offered here yet (to be queued here, in order).
+   */
+  #inherit(handoff: Extract<Wire, { t: 'handoff' }>): MessageData[] {
+    for (const [tab, seq] of handoff.taken) this.#taken.set(tab, Math.max(seq, this.#taken.get(tab) ?? 0));
+    const items: MessageData[] = [];
+    for (const { seq, data } of handoff.items) {
+      if (seq <= (this.#taken.get(handoff.from) ?? 0)) continue;
+      this.#taken.set(handoff.from, seq);
+      items.push(data);
+    }
+    return items;
   }
 
   // ---- the channel ----------------------------------------------------------------------------
@@ -395,45 +443,57 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   }
 
   #receive(m: Wire): void {
-    const leading = this.#socket !== undefined;
+    const leading = this.#role === 'leader';
     switch (m.t) {
       case 'join':
         if (leading) this.#post({ t: 'leader', from: this.#id, status: this.#status, to: m.from });
         return;
       case 'leader':
-        if (leading || (m.to !== undefined && m.to !== this.#id)) return;
+        if (leading || this.#page !== 'active' || (m.to !== undefined && m.to !== this.#id)) return;
+        // A new leader took over, with the last one's handoff: a copy here would be stale.
+        if (m.to === undefined) this.#handoff = undefined;
         this.#setStatus(m.status);
         this.#offer();
         return;
       case 'event':
-        if (!leading) this.#mirror(m.event);
+        if (!leading && this.#page === 'active') this.#mirror(m.event);
         return;
       case 'send':
         if (leading) this.#takeSend(m.from, m.seq, m.first, m.data);
         return;
       case 'ack': {
         if (m.to !== this.#id || leading) return;
-        const data = this.#pending.get(m.seq);
-        if (data === undefined || m.outcome === 'held') return;
-        this.#pending.delete(m.seq);
-        if (m.outcome === 'dropped') this.emit('drop', { data, reason: m.reason ?? 'overflow' });
+        if (m.outcome === 'held' && this.#page === 'active') return;
+        const data = this.#held.take(m.seq);
+        // Held by a leader, for a tab that has closed: it will not be offered again.
+        if (data !== undefined && m.outcome !== 'sent') {
+          this.emit('drop', { data, reason: m.outcome === 'dropped' ? (m.reason ?? 'overflow') : 'closed' });
+        }
         return;
       }
       case 'policy':
-        if (leading && this.#policy?.token === m.token) {
+        if (!leading) return;
+        if (!this.#socket) {
+          // Dormant after a handoff: the old leader's pause, acted on here.
+          if (m.action === 'retry') this.#connect();
+          else if (this.#status.state === 'paused') {
+            this.#fromLeader('state', { ...this.#status, state: 'stopped' });
+            this.#fromLeader('stopped', { reason: 'policy' });
+          }
+        } else if (this.#policy?.token === m.token) {
           if (m.action === 'retry') this.#policy.event.retry();
           else this.#policy.event.stop();
         }
         return;
       case 'reconnect':
-        this.#socket?.reconnect();
+        if (leading) this.reconnect();
         return;
       case 'handoff':
-        if (leading) this.#takeHandoff(m);
-        else this.#handoff = m;
-        return;
-      case 'handoff-done':
-        if (this.#handoff?.id === m.id) this.#handoff = undefined;
+        if (!leading) this.#handoff = m;
+        else {
+          const socket = this.#socket;
+          for (const data of this.#inherit(m)) if (socket) this.#sendOwn(socket, data);
+        }
         return;
     }
   }
@@ -448,10 +508,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       case 'stopped':
         // As the leader drops its own queue when it stops, so does every follower.
         this.emit('stopped', e.payload);
-        for (const [seq, data] of [...this.#pending]) {
-          this.#pending.delete(seq);
-          this.emit('drop', { data, reason: 'stopped' });
-        }
+        for (const { data } of this.#held.clear()) this.emit('drop', { data, reason: 'stopped' });
         return;
       case 'policy': {
         const { token, ...rest } = e.payload;
@@ -473,14 +530,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /** Offers the leader every message this tab still holds, oldest first. */
   #offer(): void {
-    const first = this.#first();
-    for (const [seq, data] of this.#pending) this.#post({ t: 'send', from: this.#id, seq, first, data });
-  }
-
-  /** The oldest seq this tab still holds (Map keeps insertion order, which is seq order). */
-  #first(): number {
-    for (const seq of this.#pending.keys()) return seq;
-    return this.#seq + 1;
+    const first = this.#held.first;
+    for (const { seq, data } of this.#held.entries()) this.#post({ t: 'send', from: this.#id, seq, first, data });
   }
 
   #setRole(role: TabRole): void {

@@ -234,7 +234,7 @@ describe('SharedSocket: one connection per browser', () => {
     expect(FakeWebSocket.last.sent).toEqual(['a', 'b']);
   });
 
-  it('a policy event from an earlier leader cannot stop the new one', async () => {
+  it('a pause survives a handoff; a policy event from an earlier leader cannot stop the new connection', async () => {
     const [a, b, f] = [openPage(), openPage(), openPage()];
     const policies: PolicyEvent[] = [];
     f?.socket.on('policy', (e) => policies.push(e));
@@ -244,10 +244,16 @@ describe('SharedSocket: one connection per browser', () => {
     await browser.settle();
     a?.tab.close();
     await browser.settle();
+    // The new leader does not undo the pause: no new connection until someone acts.
+    expect(b?.socket.role).toBe('leader');
+    expect(b?.socket.status.state).toBe('paused');
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    b?.socket.reconnect();
+    await browser.settle();
     FakeWebSocket.last.serverOpen();
     FakeWebSocket.last.serverClose(1008, 'token expired');
     await browser.settle();
-    policies[0]?.stop();
+    policies[0]?.stop(); // the first leader's event
     await browser.settle();
     expect(b?.socket.status.state).toBe('paused');
     policies[1]?.stop();
@@ -288,6 +294,90 @@ describe('SharedSocket: one connection per browser', () => {
     expect(alone.socket.status.state).toBe('paused');
     alone.lifecycle.fire('pageshow');
     expect(roles).toEqual([]);
+  });
+
+  it('a follower that closes right after sending reports as dropped only what the leader did not take', async () => {
+    const [, f] = [openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    f?.socket.send('taken');
+    f?.socket.close();
+    await browser.settle();
+    clock.advance(1000);
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toContain('taken');
+    expect(f?.drops).toEqual([]);
+  });
+
+  it('a follower that hides before its ack, then a leader change: the server still sees the message once', async () => {
+    const [a, b, f] = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    f?.socket.send('x');
+    f?.lifecycle.fire('pagehide');
+    await browser.settle();
+    a?.tab.close();
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    f?.lifecycle.fire('pageshow');
+    await browser.settle();
+    const all = FakeWebSocket.instances.flatMap((ws) => ws.sent);
+    expect(all.filter((m) => m === 'x')).toHaveLength(1);
+  });
+
+  it('the last tab going into the back/forward cache keeps its queued messages and sends them when back', async () => {
+    const only = openPage();
+    await browser.settle();
+    only.socket.send('x');
+    only.lifecycle.fire('pagehide');
+    await browser.settle();
+    only.lifecycle.fire('pageshow');
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['x']);
+    expect(only.drops).toEqual([]);
+  });
+
+  it('close() from inside a leader listener still reports its queued messages as dropped', async () => {
+    const only = openPage();
+    await browser.settle();
+    only.socket.send('x');
+    only.socket.on('close', () => only.socket.close());
+    FakeWebSocket.last.drop();
+    await browser.settle();
+    expect(only.drops).toEqual(['x']);
+  });
+
+  it('a fatal stop survives a handoff: the next leader does not connect until reconnect()', async () => {
+    const [a, b, c] = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1003);
+    await browser.settle();
+    a?.tab.close();
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    expect([b?.socket.status.state, c?.socket.status.state]).toEqual(['stopped', 'stopped']);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    c?.socket.reconnect();
+    await browser.settle();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
+  it("a follower's held messages follow the outbox options: drop-newest, and the byte limit", async () => {
+    const [, f] = [openPage(), openPage({ outbox: { maxQueuedMessages: 1, overflow: 'drop-newest' } })];
+    await browser.settle();
+    expect(f?.socket.send('one')).toBe('queued');
+    expect(f?.socket.send('two')).toBe('dropped');
+    expect(f?.drops).toEqual(['two']);
+    const small = openPage({ outbox: { maxQueuedBytes: 3 } });
+    await browser.settle();
+    expect(small.socket.send('four')).toBe('dropped');
+    expect(small.drops).toEqual(['four']);
   });
 
   it('model: tabs opening, closing, crashing and hiding never leave two leaders, and settle on one visible leader', async () => {
