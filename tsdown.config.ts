@@ -7,6 +7,7 @@ const entry = {
   'ui/index': 'src/ui/index.ts',
   'adapters/reconnecting-websocket': 'src/adapters/reconnecting-websocket.ts',
   'react/index': 'src/react/index.ts',
+  'tabs/index': 'src/tabs/index.ts',
   cli: 'src/cli.ts',
 };
 
@@ -39,6 +40,7 @@ export default defineConfig([
       'ui/index': entry['ui/index'],
       'adapters/reconnecting-websocket': entry['adapters/reconnecting-websocket'],
       'react/index': entry['react/index'],
+      'tabs/index': entry['tabs/index'],
     },
     outDir: 'dist/production',
     format: ['esm'],

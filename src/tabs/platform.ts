@@ -13,6 +13,7 @@
  * ```
  */
 export interface TabLocks {
+  /** Runs `callback` once the lock `name` is granted, and holds it until its promise settles. */
   request(
     name: string,
     options: { readonly ifAvailable?: boolean; readonly signal?: AbortSignal },
@@ -30,8 +31,11 @@ export interface TabLocks {
  * ```
  */
 export interface TabChannel {
+  /** Sends a structured clone of `message` to every other open end. */
   postMessage(message: unknown): void;
+  /** Stops sending and receiving. */
   close(): void;
+  /** Called with each message from another end. */
   onmessage: ((event: { readonly data: unknown }) => void) | null;
 }
 
@@ -45,10 +49,18 @@ export interface TabChannel {
  */
 export interface TabsPlatform {
   readonly locks: TabLocks;
+  /** Opens an end of the channel `name`. */
   channel(name: string): TabChannel;
 }
 
-/** The page's own locks and channels, or undefined where either is missing (then: no sharing). */
+/**
+ * The page's own locks and channels, or undefined where either is missing (then: no sharing).
+ *
+ * @example
+ * ```ts
+ * if (!browserPlatform()) console.info('each tab keeps its own connection here');
+ * ```
+ */
 export function browserPlatform(): TabsPlatform | undefined {
   const g = globalThis as {
     navigator?: { locks?: TabLocks };
