@@ -1,7 +1,9 @@
-// The closewise demo: one ResilientSocket through a real gateway, its status banner, and buttons
-// that cause real faults on the servers the Vite plugin started. This is the code to copy.
-import { type CloseClassification, compareCodes, describeClose, en, type Locale, ResilientSocket } from 'closewise';
+// The closewise demo: one connection through a real gateway, shared by every tab of the demo
+// (closewise/tabs), its status banner, and buttons that cause real faults on the servers the Vite
+// plugin started. This is the code to copy.
+import { type CloseClassification, compareCodes, describeClose, en, type Locale } from 'closewise';
 import { tr } from 'closewise/locales/tr';
+import { SharedSocket } from 'closewise/tabs';
 import { type ClosewiseStatusElement, defineStatusElement } from 'closewise/ui';
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector(selector) as T;
@@ -20,7 +22,10 @@ async function fetchToken(): Promise<void> {
 const { gatewayUrl } = (await (await fetch('/__closewise/config')).json()) as { gatewayUrl: string };
 await fetchToken();
 
-const socket = new ResilientSocket(() => `${gatewayUrl}?token=${token}`, {
+// One connection for all the demo's tabs: the leader tab opens it, the others mirror it. The URL
+// is a function (the token changes), so the tabs meet under a name of our choosing.
+const socket = new SharedSocket(() => `${gatewayUrl}?token=${token}`, {
+  name: 'closewise-demo',
   auth: { refresh: fetchToken },
   heartbeat: { intervalMs: 10_000, timeoutMs: 5000, ping: () => 'ping', isPong: (data) => data === 'pong' },
 });
@@ -29,6 +34,14 @@ const socket = new ResilientSocket(() => `${gatewayUrl}?token=${token}`, {
 defineStatusElement();
 const banner = $<ClosewiseStatusElement>('#banner');
 banner.socket = socket;
+
+// Which part this tab plays; "Open another tab" to see a follower.
+const renderRole = () => {
+  $('#role').textContent = socket.shared ? socket.role : 'alone (no Web Locks or BroadcastChannel here)';
+};
+socket.on('role', renderRole);
+renderRole();
+$('#another-tab').addEventListener('click', () => window.open(location.href, '_blank'));
 
 // Live status, with a countdown to the next attempt.
 function renderStatus(): void {

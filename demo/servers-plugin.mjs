@@ -19,6 +19,12 @@ export function closewiseDemoServers(options = {}) {
       const actions = {
         'GET /config': () => ({ gatewayUrl: `${gateway.url}/live`, upstreamUp }),
         'POST /token': () => ({ token: `t${++tokenSeq}` }),
+        // What the servers saw, for the cross-tab browser tests: tokens handed out, connections
+        // the upstream accepted (open or not) and what each received.
+        'GET /stats': () => ({
+          tokens: tokenSeq,
+          connections: upstream.connections.map((c) => ({ open: c.closedAt === undefined, received: c.received })),
+        }),
         'POST /upstream/kill': async () => {
           if (upstreamUp) await upstream.stop();
           upstreamUp = false;
