@@ -23,7 +23,11 @@ export function closewiseDemoServers(options = {}) {
         // the upstream accepted (open or not) and what each received.
         'GET /stats': () => ({
           tokens: tokenSeq,
-          connections: upstream.connections.map((c) => ({ open: c.closedAt === undefined, received: c.received })),
+          connections: upstream.connections.map((c) => ({
+            open: c.closedAt === undefined,
+            openedAt: c.openedAt,
+            received: c.received,
+          })),
         }),
         'POST /upstream/kill': async () => {
           if (upstreamUp) await upstream.stop();

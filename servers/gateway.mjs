@@ -29,6 +29,12 @@ export async function startGateway({ upstreamUrl, port = 0 }) {
     const protocols = req.headers['sec-websocket-protocol']?.split(',').map((p) => p.trim());
     const upstream = new WebSocket(`${upstreamUrl}${req.url ?? '/'}`, protocols);
     let upgraded = false;
+    let attached = false;
+    // The client went away while the upstream was still connecting: as a real gateway does, drop
+    // the upstream too, or it would stay open with no one on the other side.
+    socket.once('close', () => {
+      if (!attached) upstream.terminate();
+    });
     const reject = (/** @type {number} */ status) => {
       if (upgraded || socket.destroyed) return;
       stats.rejected++;
@@ -68,6 +74,7 @@ export async function startGateway({ upstreamUrl, port = 0 }) {
         else earlyClose = [code, reason];
       });
       wss.handleUpgrade(req, socket, head, (c) => {
+        attached = true;
         client = c;
         clients.add(c);
         c.on('error', () => {});

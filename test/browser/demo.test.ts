@@ -3,12 +3,9 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoConfig } from '../../demo/config.mjs';
 import {
   BROWSERS,
   browserAvailable,
@@ -17,6 +14,7 @@ import {
   type PageErrors,
   watchErrors,
 } from '../support/browsers.js';
+import { type DemoServer, startDemoServer } from '../support/demo-server.js';
 
 const ARTIFACTS = 'test-artifacts';
 const WAIT = { timeout: 30_000 };
@@ -24,22 +22,14 @@ const WAIT = { timeout: 30_000 };
 const POLL = { polling: 100, ...WAIT };
 
 // One demo (Vite, upstream service and gateway) for both browsers; they run one after the other.
-let server: ViteDevServer | undefined;
+let server: DemoServer | undefined;
 let base = '';
 
 beforeAll(async () => {
   if (!BROWSERS.some((spec) => browserAvailable(spec))) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await createServer({
-    ...demoConfig({ quiet: true }),
-    configFile: false,
-    logLevel: 'error',
-    // No HMR and no file watching: a source file saved during the run must not reload the page.
-    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-  });
-  await server.listen();
-  const address = server.httpServer?.address() as AddressInfo | null;
-  base = `http://127.0.0.1:${address?.port}/`;
+  server = await startDemoServer();
+  base = server.base;
 });
 
 afterAll(async () => {
