@@ -29,10 +29,6 @@ async function stats(): Promise<Stats> {
   return (await fetch(`${server?.base}__closewise/stats`)).json() as Promise<Stats>;
 }
 
-async function control(action: string): Promise<void> {
-  await fetch(`${server?.base}__closewise/${action}`, { method: 'POST' });
-}
-
 /** Polls the servers' counts until `ok` holds (bounded: 150 tries, 100 ms apart). */
 async function until(ok: (s: Stats) => boolean, what: string): Promise<Stats> {
   for (let i = 0; i < 150; i++) {
@@ -47,8 +43,6 @@ const openCount = (s: Stats) => s.connections.filter((c) => c.open).length;
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 const waitForState = (page: Page, state: string) =>
   page.waitForFunction((s: string) => document.querySelector('#state')?.textContent === s, POLL, state);
-const waitForRole = (page: Page, role: string) =>
-  page.waitForFunction((r: string) => document.querySelector('#role')?.textContent === r, POLL, role);
 async function click(page: Page, name: string): Promise<void> {
   await page.bringToFront();
   await page.locator(`::-p-aria([name=${JSON.stringify(name)}][role="button"])`).click();

@@ -215,7 +215,7 @@ describe('crash profile: a 1006 while open, then a handshake that fails too', ()
       const period = crash(5, downMs, 0); // the profile's period when the server comes back
       let peak = 0;
       for (let i = 0, j = 0; j < N; j++) {
-        while (arrivals[j]! - arrivals[i]! >= 1000) i++;
+        while ((arrivals[j] as number) - (arrivals[i] as number) >= 1000) i++;
         peak = Math.max(peak, j - i + 1);
       }
       expect(arrivals.at(-1)).toBeLessThanOrEqual(cap + 10);
