@@ -17,6 +17,7 @@ export function demoConfig(options = {}) {
         { find: /^closewise$/, replacement: src('index.ts') },
         { find: /^closewise\/ui$/, replacement: src('ui/index.ts') },
         { find: /^closewise\/react$/, replacement: src('react/index.ts') },
+        { find: /^closewise\/tabs$/, replacement: src('tabs/index.ts') },
         { find: /^closewise\/registry$/, replacement: src('registry/index.ts') },
         { find: /^closewise\/locales\/tr$/, replacement: src('registry/advice/tr.ts') },
       ],

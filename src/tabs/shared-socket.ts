@@ -108,6 +108,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #policyToken = 0;
   /** Leader side: the last seq taken from each tab (handed on to the next leader). */
   readonly #taken = new Map<string, number>();
+  /** A closing follower's wait for the leader's answers. */
+  #closing: unknown;
   /** A handoff heard while following, for when this tab leads. */
   #handoff: Extract<Wire, { t: 'handoff' }> | undefined;
 
@@ -190,14 +192,20 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     if (leading || wasHidden || !this.#channel || this.#held.size === 0) this.#settleHeld('closed');
     else {
       // The leader may have taken some of them already: wait for its acks, then drop the rest.
-      this.#clock.setTimeout(() => this.#settleHeld('closed'), CLOSE_WAIT_MS);
+      this.#closing = this.#clock.setTimeout(() => {
+        this.#closing = undefined;
+        this.#settleHeld('closed');
+      }, CLOSE_WAIT_MS);
     }
   }
 
   /** Connects again now: in the leader at once; a follower asks the leader. After `close()`, rejoins. */
   reconnect(): void {
     if (this.#page === 'closed') {
-      this.#settleHeld('closed');
+      // Back within the wait for answers: what was held is offered again (once: the leader
+      // knows what it took), not dropped.
+      if (this.#closing !== undefined) this.#clock.clearTimeout(this.#closing);
+      this.#closing = undefined;
       this.#page = 'active';
       this.#unsubscribe = this.#lifecycle?.subscribe((e) => this.#pageEvent(e));
       this.#setStatus(CONNECTING);
@@ -242,21 +250,40 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #lead(): void {
     this.#abort = undefined;
     this.#taken.clear();
-    this.#setRole('leader');
+    // The role is set now and announced last: a `role` listener that calls reconnect() or
+    // close() then acts on a leader that is fully set up.
+    this.#role = 'leader';
     const handoff = this.#handoff;
     this.#handoff = undefined;
     if (handoff) this.#status = handoff.status;
-    // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff:
-    // this tab leads without connecting until someone calls reconnect() or retry().
-    const stopped = this.#status.state === 'stopped' || this.#status.state === 'paused';
     // The last leader's outbox goes out before this tab's own: it was sent earlier.
     const inherited = handoff ? this.#inherit(handoff) : [];
+    // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff
+    // or the back/forward cache: this tab leads without connecting until someone calls
+    // reconnect() or retry(), and keeps what it inherited until then.
+    const stopped = this.#status.state === 'stopped' || this.#status.state === 'paused';
     if (!stopped || !this.#platform) this.#connect(inherited);
+    else this.#hold(inherited);
     this.#post({ t: 'leader', from: this.#id, status: this.#status });
+    this.emit('role', 'leader');
+  }
+
+  /** Keeps messages in this tab's own queue, after what it already holds. */
+  #hold(messages: readonly MessageData[]): HeldMessage[] {
+    const held: HeldMessage[] = [];
+    for (const data of messages) {
+      const seq = this.#held.add(data, (dropped) => this.emit('drop', dropped));
+      if (seq !== undefined) held.push({ seq, data });
+    }
+    return held;
   }
 
   /** The leader opens the real connection; `first` goes into its outbox before this tab's own. */
   #connect(first: readonly MessageData[] = []): void {
+    if (this.#socket) {
+      this.#socket.reconnect();
+      return;
+    }
     const { name: _name, platform: _platform, ...own } = this.#options;
     const socket = new ResilientSocket(this.#url, {
       ...own,
@@ -331,15 +358,12 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       // What the leader's outbox held becomes this tab's own again, numbered in order before
       // anything sent while hidden, and is handed to the next leader too: whoever gets it first
       // sends it, once (the next leader learns the seqs; a tab back from the cache offers it again).
-      const own: HeldMessage[] = [];
-      this.#abdicate(1000, 'closewise: the leader tab left', ({ data }) => {
-        const seq = this.#held.add(data, (dropped) => this.emit('drop', dropped));
-        if (seq !== undefined) own.push({ seq, data });
-      });
-      if (leading) this.#handOver(own);
+      this.#abdicate(1000, 'closewise: the leader tab left', ({ data }) => this.#hold([data]));
+      // A dormant leader's queue is all its own held messages: they are handed over too.
+      if (leading) this.#handOver(this.#held.entries());
       this.#channel?.close();
       this.#channel = undefined;
-      this.#setStatus(CONNECTING);
+      // The status stays as it was: a pause or a stop is still there when the page is back.
     } else if (e === 'pageshow' && this.#page === 'hidden') {
       this.#page = 'active';
       this.#join();
@@ -385,7 +409,9 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   }
 
   #announceRefresh(ok: boolean): void {
-    this.#post({ t: 'event', from: this.#id, event: { name: 'refresh', payload: { ok } } });
+    // A refresh that ends after this tab stopped leading is its own business: the others have a
+    // new leader, which refreshes if it needs to.
+    if (this.#role === 'leader') this.#post({ t: 'event', from: this.#id, event: { name: 'refresh', payload: { ok } } });
     this.emit('refresh', { ok });
   }
 
@@ -506,16 +532,17 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         if (e.payload.state === 'open') this.#offer();
         return;
       case 'stopped':
-        // As the leader drops its own queue when it stops, so does every follower.
-        this.emit('stopped', e.payload);
+        // As the leader drops its own queue when it stops, so does every follower; a send from a
+        // `stopped` listener is then held for the next start, as in the leader.
         for (const { data } of this.#held.clear()) this.emit('drop', { data, reason: 'stopped' });
+        this.emit('stopped', e.payload);
         return;
       case 'policy': {
         const { token, ...rest } = e.payload;
         const event: PolicyEvent = {
           ...rest,
-          retry: () => this.#post({ t: 'policy', from: this.#id, token, action: 'retry' }),
-          stop: () => this.#post({ t: 'policy', from: this.#id, token, action: 'stop' }),
+          retry: () => this.#policyAction(token, 'retry'),
+          stop: () => this.#policyAction(token, 'stop'),
         };
         this.emit('policy', event);
         return;
@@ -526,6 +553,13 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       default:
         (this.emit as (n: string, p: unknown) => boolean)(e.name, e.payload);
     }
+  }
+
+  /** A mirrored policy event's retry()/stop(): to the leader, which may be this tab by now. */
+  #policyAction(token: string, action: 'retry' | 'stop'): void {
+    const message: Wire = { t: 'policy', from: this.#id, token, action };
+    if (this.#role === 'leader') this.#receive(message);
+    else this.#post(message);
   }
 
   /** Offers the leader every message this tab still holds, oldest first. */

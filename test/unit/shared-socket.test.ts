@@ -380,6 +380,80 @@ describe('SharedSocket: one connection per browser', () => {
     expect(small.drops).toEqual(['four']);
   });
 
+  // Found by the second review (helper), each failed before its fix.
+  it("a paused leader's queued message survives a handoff and goes out after retry", async () => {
+    const [a, b] = [openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'content rejected: forbidden word');
+    await browser.settle();
+    a?.socket.send('x');
+    a?.tab.close();
+    await browser.settle();
+    expect(b?.socket.status.state).toBe('paused');
+    b?.socket.reconnect();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['x']);
+    expect([...(a?.drops ?? []), ...(b?.drops ?? [])]).toEqual([]);
+  });
+
+  it.each(['reconnect', 'close'] as const)('%s() from a role listener: never a second connection', async (call) => {
+    const [a, b, c] = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    b?.socket.on('role', (role) => role === 'leader' && b.socket[call]());
+    a?.tab.close();
+    await browser.settle();
+    const live = () => FakeWebSocket.instances.filter((ws) => ws.readyState <= 1);
+    expect(live()).toHaveLength(1);
+    expect(leaders([b, c].filter((p): p is Page => p !== undefined))).toHaveLength(1);
+    if (call === 'close') expect(b?.socket.status.state).toBe('closed');
+  });
+
+  it('a pause survives the back/forward cache, as with a plain socket', async () => {
+    const only = openPage();
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1003);
+    await browser.settle();
+    only.lifecycle.fire('pagehide');
+    await browser.settle();
+    only.lifecycle.fire('pageshow');
+    await browser.settle();
+    expect(only.socket.status.state).toBe('stopped');
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('a follower that closes and reconnects at once loses nothing to the old wait', async () => {
+    const [, f] = [openPage(), openPage()];
+    await browser.settle();
+    f?.socket.send('old');
+    f?.socket.close();
+    f?.socket.reconnect();
+    f?.socket.send('new');
+    clock.advance(1000);
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['old', 'new']);
+    expect(f?.drops).toEqual([]);
+  });
+
+  it('a policy event a tab got as a follower still works once that tab leads', async () => {
+    const [a, b] = [openPage(), openPage()];
+    const policies: PolicyEvent[] = [];
+    b?.socket.on('policy', (e) => policies.push(e));
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'content rejected: forbidden word');
+    await browser.settle();
+    a?.tab.close();
+    await browser.settle();
+    policies[0]?.retry();
+    await browser.settle();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
+
   it('model: tabs opening, closing, crashing and hiding never leave two leaders, and settle on one visible leader', async () => {
     type Command = { type: 'open' } | { type: 'close' | 'crash' | 'hide' | 'show'; index: number } | { type: 'step' };
     const command: fc.Arbitrary<Command> = fc.oneof(
