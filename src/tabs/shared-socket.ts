@@ -411,7 +411,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #announceRefresh(ok: boolean): void {
     // A refresh that ends after this tab stopped leading is its own business: the others have a
     // new leader, which refreshes if it needs to.
-    if (this.#role === 'leader') this.#post({ t: 'event', from: this.#id, event: { name: 'refresh', payload: { ok } } });
+    if (this.#role === 'leader')
+      this.#post({ t: 'event', from: this.#id, event: { name: 'refresh', payload: { ok } } });
     this.emit('refresh', { ok });
   }
 
