@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { EngineConfig } from '../engine/config.js';
 import type { Effect, EngineEvent } from '../engine/effects.js';
-import type { Env, Input } from '../engine/inputs.js';
+import type { Env, Input, UnsentMessage } from '../engine/inputs.js';
 import { type EngineState, initialState, type TimerName } from '../engine/state.js';
 import { statusOf } from '../engine/status.js';
 import { type SendOutcome, step } from '../engine/step.js';
@@ -11,7 +11,7 @@ import { GuardedEmitter } from './emitter.js';
 import { ClosewiseError } from './errors.js';
 import type { OpenEvent, ResilientSocketEvents, SocketStatus } from './events.js';
 import type { RefreshContext } from './options.js';
-import type { MessageData } from './outbox.js';
+import type { DroppedMessage } from './outbox.js';
 import { isPromise, policyEvent } from './policy-actions.js';
 
 /** What every interpreter of the engine has: its config, and the app's clock, locale and hooks. */
@@ -123,11 +123,19 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
   /** @internal */
   protected abstract openEvent(conn: number, attempt: number, totalAttempts: number): OpenEvent;
   /** @internal */
-  protected abstract unsent(): readonly { readonly data: MessageData; readonly bytes: number }[];
+  protected abstract unsent(): readonly UnsentMessage[];
   /** @internal */
   protected abstract writable(): boolean;
   /** @internal */
   protected abstract online(): boolean;
+
+  /**
+   * A message will never be sent: a `drop` event, unless a subclass that tags its messages
+   * reports it elsewhere (closewise/tabs: in the tab that sent it). @internal
+   */
+  protected dropped(message: DroppedMessage, _tag: unknown): void {
+    (this as unknown as GuardedEmitter<ResilientSocketEvents>).emit('drop', message);
+  }
 
   #run(input: Input): SendOutcome | undefined {
     this.#inbox.push(input);
@@ -243,7 +251,7 @@ export abstract class EngineHost<Events extends EventEmitter.ValidEventTypes> ex
         emit('stopped', { reason: e.reason, ...(e.classification && { classification: e.classification }) });
         return;
       case 'drop':
-        emit('drop', { data: e.data, reason: e.reason });
+        this.dropped({ data: e.data, reason: e.reason }, e.tag);
         return;
       case 'error':
         emit('error', new ClosewiseError(e.kind, e.error.message, e.error.cause));

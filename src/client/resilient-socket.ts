@@ -1,4 +1,4 @@
-import type { Failure, Input } from '../engine/inputs.js';
+import type { Failure, Input, UnsentMessage } from '../engine/inputs.js';
 import { size } from '../engine/queue.js';
 import { currentConn, sendsDirectly } from '../engine/state.js';
 import type { SendOutcome } from '../engine/step.js';
@@ -68,7 +68,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   /** What the app asked for; until it does, the implementation's own value is reported. */
   #binary: BinaryType | undefined;
   /** Sends that `ws` reported as never written, on their way to the engine. */
-  readonly #unwritten: { data: MessageData; bytes: number }[] = [];
+  readonly #unwritten: UnsentMessage[] = [];
   /** Messages handed to the current native socket that may not have left it yet, oldest first. */
   #inFlight: InFlight[] = [];
   /**
@@ -151,19 +151,31 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
    */
   send(data: MessageData): SendResult {
     checkMessage('ResilientSocket.send', data);
+    return this.sendTagged(data, undefined);
+  }
+
+  /**
+   * `send`, with a `tag` that comes back with the message if it is dropped (see `dropped`), for
+   * a subclass that sends on behalf of others (closewise/tabs). `data` is checked already.
+   * @internal
+   */
+  protected sendTagged(data: MessageData, tag: unknown): SendResult {
     // The fast lane: where the engine would only hand the message over (sendsDirectly), do that
     // without a step. Nothing queued, no step running, no held constructor events.
     if (!this.stepping && this.queued === 0 && !this.holding && sendsDirectly(this.state)) {
       const ws = this.#live();
       if (ws && ws.readyState === OPEN) {
-        this.#hand(data, false);
+        this.#hand(data, false, tag);
         return 'sent';
       }
     }
     if (this.state.phase.name === 'closed' && this.queued === 0) {
       throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
     }
-    const input: Input = { type: 'send', data, bytes: byteSize(data) };
+    const input: Input =
+      tag === undefined
+        ? { type: 'send', data, bytes: byteSize(data) }
+        : { type: 'send', data, bytes: byteSize(data), tag };
     let outcome: SendOutcome | undefined;
     if (!this.stepping) outcome = this.dispatch(input);
     else if (this.queued === 0) {
@@ -215,7 +227,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   protected perform(e: OwnEffect): void {
     switch (e.type) {
       case 'transmit':
-        if (e.conn === this.#conn) this.#hand(e.data, e.own);
+        if (e.conn === this.#conn) this.#hand(e.data, e.own, e.tag);
         return;
       case 'resolve':
         this.#resolve(e.id);
@@ -245,7 +257,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   }
 
   /** @internal */
-  protected unsent(): readonly { readonly data: MessageData; readonly bytes: number }[] {
+  protected unsent(): readonly UnsentMessage[] {
     const ws = this.#live();
     const trace = this.#inFlight;
     this.#inFlight = [];
@@ -253,26 +265,27 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     // newest messages it still covers (it keeps its value when the connection dies).
     if (!ws || this.#written) return [];
     let left = ws.bufferedAmount;
-    const lost: { data: MessageData; bytes: number }[] = [];
+    const lost: UnsentMessage[] = [];
     for (let i = trace.length - 1; i >= 0 && left > 0; i--) {
       const e = trace[i] as InFlight;
       const bytes = byteSize(e.data);
       left -= bytes;
-      if (!e.own) lost.unshift({ data: e.data, bytes });
+      if (!e.own) lost.unshift(unsentOf(e, bytes));
     }
     return lost;
   }
 
   /** Hands a message to the native socket, keeping the trace of what it may not have sent yet. */
-  #hand(data: MessageData, own: boolean): void {
+  #hand(data: MessageData, own: boolean, tag?: unknown): void {
     const ws = this.#native as WebSocketLike;
     const trace = this.#inFlight;
+    const entry: InFlight = tag === undefined ? { data, own } : { data, own, tag };
     if (this.#written) {
       // A write callback costs `ws` about a tenth of its throughput, so it is asked for only
       // when the message queues behind data not yet written: what a dead connection can lose.
       if (ws.bufferedAmount === 0) ws.send(data);
       else {
-        trace.push({ data, own });
+        trace.push(entry);
         ws.send(data, this.#written);
       }
       return;
@@ -287,7 +300,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
       for (let sum = 0; i > 0 && sum < buffered; ) sum += lengthOf((trace[--i] as InFlight).data);
       if (i > 0) trace.splice(0, i);
     }
-    trace.push({ data, own });
+    trace.push(entry);
     ws.send(data);
   }
 
@@ -359,7 +372,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
             if (this.#unwritten.length === 0) {
               queueMicrotask(() => this.dispatch({ type: 'unsent', messages: this.#unwritten.splice(0) }));
             }
-            this.#unwritten.push({ data: e.data, bytes: byteSize(e.data) });
+            this.#unwritten.push(unsentOf(e, byteSize(e.data)));
           }
         : undefined;
     if (this.#binary) ws.binaryType = this.#binary;
@@ -467,6 +480,11 @@ interface InFlight {
   readonly data: MessageData;
   /** A heartbeat ping: counted against the buffer, never reported as unsent. */
   readonly own: boolean;
+  readonly tag?: unknown;
+}
+
+function unsentOf(e: InFlight, bytes: number): UnsentMessage {
+  return e.tag === undefined ? { data: e.data, bytes } : { data: e.data, bytes, tag: e.tag };
 }
 
 /** A cheap lower bound of a message's wire bytes: a string's length, a buffer's byte length. */

@@ -36,7 +36,7 @@ export type EngineEvent =
       readonly resumeAt?: number;
     }
   | { readonly name: 'stopped'; readonly reason: StopReason; readonly classification?: CloseClassification }
-  | { readonly name: 'drop'; readonly data: MessageData; readonly reason: DropReason }
+  | { readonly name: 'drop'; readonly data: MessageData; readonly reason: DropReason; readonly tag?: unknown }
   | { readonly name: 'error'; readonly kind: ClosewiseErrorKind; readonly error: Failure };
 
 /**
@@ -83,6 +83,8 @@ export type Effect =
       readonly bytes: number;
       /** A heartbeat ping: never reported as unsent. */
       readonly own: boolean;
+      /** The `tag` the message was sent with, to come back if it turns out unsent. */
+      readonly tag?: unknown;
     }
   | { readonly type: 'ping'; readonly conn: number }
   | { readonly type: 'set-timer'; readonly name: TimerName; readonly id: number; readonly ms: number }

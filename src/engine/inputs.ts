@@ -21,9 +21,14 @@ export type Input =
       readonly bytes: number;
       /** Stepped after other queued calls: its caller was already told `'queued'`. */
       readonly deferred?: true;
+      /**
+       * Whose message it is, opaque to the engine: it travels with the message and comes back
+       * in its `transmit` and, if it is lost, its `drop` (closewise/tabs: the tab that sent it).
+       */
+      readonly tag?: unknown;
     }
   /** Messages the implementation says it never wrote (ws's send callback), oldest first. */
-  | { readonly type: 'unsent'; readonly messages: readonly { readonly data: MessageData; readonly bytes: number }[] }
+  | { readonly type: 'unsent'; readonly messages: readonly UnsentMessage[] }
   | { readonly type: 'close'; readonly code: number; readonly reason: string }
   | { readonly type: 'reconnect' }
   | { readonly type: 'policy-retry'; readonly policy: number }
@@ -51,6 +56,20 @@ export type Input =
   | { readonly type: 'ping-built'; readonly conn: number; readonly data: MessageData; readonly bytes: number }
   | { readonly type: 'ping-failed'; readonly conn: number; readonly error: Failure };
 
+/**
+ * A message a dead connection provably never sent, with the `tag` it was sent with.
+ *
+ * @example
+ * ```ts
+ * const lost: UnsentMessage = { data: 'hello', bytes: 5 };
+ * ```
+ */
+export interface UnsentMessage {
+  readonly data: MessageData;
+  readonly bytes: number;
+  readonly tag?: unknown;
+}
+
 /** Something the app's code or the platform got wrong, described for the `error` event. */
 export interface Failure {
   readonly message: string;
@@ -75,7 +94,7 @@ export interface Env {
    * `bufferedAmount` still covers, read once, when the connection is lost. The interpreter keeps
    * that trace (it hands messages over without a step on the send fast lane, see `sendsDirectly`).
    */
-  unsent(): readonly { readonly data: MessageData; readonly bytes: number }[];
+  unsent(): readonly UnsentMessage[];
   /** Is the current native socket `OPEN`? */
   writable(): boolean;
   /** Is the network up (the lifecycle's `isOnline()`; always without one)? */

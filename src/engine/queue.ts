@@ -20,10 +20,11 @@ export interface Queue<T> {
   readonly bytes: number;
 }
 
-/** One queued item and its size on the wire. */
+/** One queued item, its size on the wire, and whose it is (see `Input` `send`'s `tag`). */
 export interface QueueEntry<T> {
   readonly item: T;
   readonly bytes: number;
+  readonly tag?: unknown;
 }
 
 const EMPTY: Queue<never> = { items: [], start: 0, end: 0, bytes: 0 };
@@ -40,13 +41,13 @@ export function peek<T>(q: Queue<T>): QueueEntry<T> | undefined {
   return q.start < q.end ? q.items[q.start] : undefined;
 }
 
-export function push<T>(q: Queue<T>, item: T, bytes: number): Queue<T> {
+export function push<T>(q: Queue<T>, item: T, bytes: number, tag?: unknown): Queue<T> {
   // Only the newest version may append in place; anything else would overwrite a sibling's view.
   const items = (
     q.items.length === q.end && q.items !== EMPTY.items ? q.items : q.items.slice(q.start, q.end)
   ) as QueueEntry<T>[];
   const start = items === q.items ? q.start : 0;
-  items.push({ item, bytes });
+  items.push(tag === undefined ? { item, bytes } : { item, bytes, tag });
   return { items, start, end: start + (q.end - q.start) + 1, bytes: q.bytes + bytes };
 }
 

@@ -11,7 +11,7 @@ import {
 import { type CloseDecision, decideAfterClose, type StopReason } from '../policy/decide.js';
 import { CLOSE_AFTER_ERROR_MS, type EngineConfig, MAX_TIMER_MS } from './config.js';
 import type { Effect, EngineEvent } from './effects.js';
-import type { Env, Failure, Input } from './inputs.js';
+import type { Env, Failure, Input, UnsentMessage } from './inputs.js';
 import { afterClose, budgetSpent, HEALTHY, healthy, repeatsOf } from './outage.js';
 import { emptyQueue, entries, peek, prepend, push, type QueueEntry, shift, size } from './queue.js';
 import { currentConn, type EngineState, type Hold, type Phase, type TimerName } from './state.js';
@@ -106,7 +106,7 @@ class Draft {
         else this.#enter({ name: 'offline' });
         return;
       case 'send':
-        this.#send(i.data, i.bytes, i.deferred === true);
+        this.#send(i.data, i.bytes, i.deferred === true, i.tag);
         return;
       case 'unsent':
         // The implementation told us (ws's send callback): it never wrote these messages.
@@ -616,24 +616,24 @@ class Draft {
 
   // ---- sending -------------------------------------------------------------------------------
 
-  #send(data: MessageData, bytes: number, deferred: boolean): void {
+  #send(data: MessageData, bytes: number, deferred: boolean, tag: unknown): void {
     const p = this.s.phase;
     if (p.name === 'closed') {
       // Only a send queued behind the app's own close() gets here: it was never accepted.
-      this.#drop(data, 'closed');
+      this.#drop(data, 'closed', tag);
       this.#sent = 'dropped';
       return;
     }
     if (p.name === 'open' && size(this.s.outbox) === 0 && this.#sendableIn() === 0) {
-      this.#transmit(p.conn, data, bytes, false);
+      this.#transmit(p.conn, data, bytes, false, tag);
       this.#sent = 'sent';
       return;
     }
-    this.#enqueue(data, bytes, deferred);
+    this.#enqueue(data, bytes, deferred, tag);
     if (p.name === 'open') this.#flush(p.conn);
   }
 
-  #enqueue(data: MessageData, bytes: number, deferred: boolean): void {
+  #enqueue(data: MessageData, bytes: number, deferred: boolean, tag: unknown): void {
     const { maxMessages, maxBytes, overflow } = this.c.outbox;
     let q = this.s.outbox;
     const fits = () => size(q) < maxMessages && q.bytes + bytes <= maxBytes;
@@ -646,18 +646,18 @@ class Draft {
       const tooLarge = bytes > maxBytes;
       if (overflow === 'drop-oldest' && !tooLarge) {
         for (let head = peek(q); head && !fits(); head = peek(q)) {
-          this.#drop(head.item, 'overflow');
+          this.#drop(head.item, 'overflow', head.tag);
           q = shift(q);
         }
       }
       if (!fits()) {
-        this.#drop(data, tooLarge ? 'too-large' : 'overflow');
+        this.#drop(data, tooLarge ? 'too-large' : 'overflow', tag);
         this.s.outbox = q;
         this.#sent = 'dropped';
         return;
       }
     }
-    this.s.outbox = push(q, data, bytes);
+    this.s.outbox = push(q, data, bytes, tag);
     this.#sent = 'queued';
   }
 
@@ -677,36 +677,42 @@ class Draft {
         return;
       }
       this.s.outbox = shift(this.s.outbox);
-      this.#transmit(conn, head.item, head.bytes, false);
+      this.#transmit(conn, head.item, head.bytes, false, head.tag);
     }
   }
 
-  #transmit(conn: number, data: MessageData, bytes: number, own: boolean): void {
+  #transmit(conn: number, data: MessageData, bytes: number, own: boolean, tag?: unknown): void {
     if (this.s.throttle && !own) this.s.throttle = { lastSendAt: this.env.now() };
-    this.#io.push({ type: 'transmit', conn, data, bytes, own });
+    this.#io.push(
+      tag === undefined
+        ? { type: 'transmit', conn, data, bytes, own }
+        : { type: 'transmit', conn, data, bytes, own, tag },
+    );
   }
 
   /**
    * Messages a dead connection never sent: dropped as `unsent`, or with `requeueUnsent` put back
    * in front of the outbox, oldest first, as far as its limits allow (the rest are `overflow`).
    */
-  #unsent(lost: readonly { readonly data: MessageData; readonly bytes: number }[]): void {
+  #unsent(lost: readonly UnsentMessage[]): void {
     const { requeueUnsent, maxMessages, maxBytes } = this.c.outbox;
     const back: QueueEntry<MessageData>[] = [];
     let count = size(this.s.outbox);
     let bytes = this.s.outbox.bytes;
     for (const e of lost) {
       if (requeueUnsent && count < maxMessages && bytes + e.bytes <= maxBytes) {
-        back.push({ item: e.data, bytes: e.bytes });
+        back.push(
+          e.tag === undefined ? { item: e.data, bytes: e.bytes } : { item: e.data, bytes: e.bytes, tag: e.tag },
+        );
         count++;
         bytes += e.bytes;
-      } else this.#drop(e.data, requeueUnsent ? 'overflow' : 'unsent');
+      } else this.#drop(e.data, requeueUnsent ? 'overflow' : 'unsent', e.tag);
     }
     this.s.outbox = prepend(this.s.outbox, back);
   }
 
   #drain(reason: DropReason): void {
-    for (const e of entries(this.s.outbox)) this.#drop(e.item, reason);
+    for (const e of entries(this.s.outbox)) this.#drop(e.item, reason, e.tag);
     this.s.outbox = emptyQueue();
   }
 
@@ -731,8 +737,8 @@ class Draft {
     this.#emit({ name: 'error', kind, error });
   }
 
-  #drop(data: MessageData, reason: DropReason): void {
-    this.#emit({ name: 'drop', data, reason });
+  #drop(data: MessageData, reason: DropReason, tag?: unknown): void {
+    this.#emit(tag === undefined ? { name: 'drop', data, reason } : { name: 'drop', data, reason, tag });
   }
 
   #id(): number {

@@ -2,6 +2,7 @@ import type { OpenEvent, ReconnectingEvent, SocketStatus, StoppedEvent } from '.
 import type { DropReason, MessageData } from '../client/outbox.js';
 import type { CloseClassification } from '../policy/classify.js';
 import type { AdviceText, PolicyKind } from '../registry/types.js';
+import type { Relayed } from './leader-socket.js';
 
 // What the tabs of one shared socket say to each other over their BroadcastChannel. Every message
 // is plain data (structured-clonable): functions (a policy event's retry/stop) and class
@@ -59,27 +60,30 @@ export type Wire =
       readonly data: MessageData;
     }
   /**
-   * The leader's answer: `sent` (it is the leader's now), `held` (not now: the follower keeps it
-   * and offers it again once the leader is open) or `dropped`.
+   * The leader's answer: `sent` (it is the leader's now; if it is lost, `dropped` says so) or
+   * `held` (not now: the follower keeps it and offers it again once the leader is open).
    */
+  | { readonly t: 'ack'; readonly to: string; readonly seq: number; readonly outcome: 'sent' | 'held' }
+  /** A message the leader took from tab `to` will never be sent: that tab reports the drop. */
   | {
-      readonly t: 'ack';
+      readonly t: 'dropped';
       readonly to: string;
       readonly seq: number;
-      readonly outcome: 'sent' | 'held' | 'dropped';
-      readonly reason?: DropReason;
+      readonly data: MessageData;
+      readonly reason: DropReason;
     }
   | { readonly t: 'policy'; readonly from: string; readonly token: string; readonly action: 'retry' | 'stop' }
   | { readonly t: 'reconnect'; readonly from: string }
   /**
    * A leader that leaves (pagehide, close) tells the next one what it took from each tab, the
-   * last status, and what its own outbox still held (numbered as that tab's own messages, which it
-   * also keeps, so whoever gets them first sends them once).
+   * last status, and what its outbox still held, each message with the tab it came from: its own
+   * are numbered as that tab's messages (on pagehide it also keeps them, so whoever gets them
+   * first sends them once).
    */
   | {
       readonly t: 'handoff';
       readonly from: string;
-      readonly items: readonly { readonly seq: number; readonly data: MessageData }[];
+      readonly items: readonly Relayed[];
       readonly taken: readonly (readonly [string, number])[];
       readonly status: SocketStatus;
     };

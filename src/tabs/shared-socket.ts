@@ -6,12 +6,12 @@ import { ClosewiseError, type ClosewiseErrorKind } from '../client/errors.js';
 import type { PolicyEvent, ResilientSocketEvents, SendResult, SocketStatus } from '../client/events.js';
 import { browserLifecycle, type Lifecycle, type LifecycleEvent } from '../client/lifecycle.js';
 import type { Provider, RefreshContext, ResilientSocketOptions } from '../client/options.js';
-import { checkMessage, type DroppedMessage, type MessageData } from '../client/outbox.js';
-import { ResilientSocket } from '../client/resilient-socket.js';
+import { checkMessage, type DroppedMessage, type DropReason, type MessageData } from '../client/outbox.js';
 import { describeValue, mustBe } from '../internal/checks.js';
+import { LeaderSocket, type Relayed } from './leader-socket.js';
 import { browserPlatform, type TabChannel, type TabsPlatform } from './platform.js';
 import { isWire, type RefreshOutcome, type Wire, type WireEvent } from './protocol.js';
-import { type HeldMessage, TabOutbox } from './tab-outbox.js';
+import { TabOutbox } from './tab-outbox.js';
 
 /**
  * Which part a tab plays: the `leader` holds the one real connection; a `follower` mirrors it.
@@ -72,8 +72,9 @@ const CLOSE_WAIT_MS = 1000;
  * BroadcastChannel are missing, every tab is its own leader: a per-tab `ResilientSocket`.
  *
  * A follower's `send` returns `'queued'`: the message waits in that tab until the leader is open
- * and takes it, in order per tab; a message the leader cannot take is reported as a `drop` in the
- * tab that sent it.
+ * and takes it, in order per tab; a message the leader took and then lost (its connection died
+ * before the message left, or stopped with it queued) is reported as a `drop` in the tab that
+ * sent it, never in the leader's.
  *
  * @example
  * ```ts
@@ -100,7 +101,14 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   /** Resolves the lock callback's promise: the lock goes to the next tab. */
   #resign: (() => void) | undefined;
   /** The real connection, in the leader; a leader without one is dormant (the last one stopped). */
-  #socket: ResilientSocket | undefined;
+  #socket: LeaderSocket | undefined;
+  /**
+   * Leader side: what a last leader's handoff gave this tab to send (other tabs' messages, each
+   * with its tab), waiting while this leader is dormant; they go out before this tab's own.
+   */
+  readonly #relayed: Relayed[] = [];
+  /** A leaving leader's handoff, due in a microtask (see #stepDown). */
+  #handoffDue: (() => void) | undefined;
   #unsubscribe: (() => void) | undefined;
   /** What this tab sent and no leader has taken yet. */
   readonly #held: TabOutbox;
@@ -173,9 +181,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /**
    * This tab leaves the shared connection and ends in `closed`. If it leads, it closes the real
-   * connection with `code` and `reason`, reports its queued messages as dropped, and another tab
-   * (if any) takes over with a new connection. A follower waits up to 1 s for the leader's answer
-   * on what it already offered, so that only what really was not sent is reported as dropped.
+   * connection with `code` and `reason`, reports its own queued messages as dropped, hands the
+   * other tabs' messages it still held to the next leader, and another tab (if any) takes over
+   * with a new connection. A follower waits up to 1 s for the leader's answer on what it already
+   * offered, so that only what really was not sent is reported as dropped.
    */
   close(code = 1000, reason = ''): void {
     checkCloseFrame(`${OWNER}.close`, code, reason);
@@ -184,12 +193,18 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#page = 'closed';
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    const leading = this.#role === 'leader';
-    this.#abdicate(code, reason, (dropped) => this.emit('drop', dropped));
-    if (leading) this.#handOver([]);
+    if (this.#role === 'leader') {
+      this.#stepDown(code, reason, (dropped) => this.emit('drop', dropped), false);
+      this.#setStatus(CLOSED);
+      this.emit('stopped', { reason: 'closed' });
+      // The channel stays open for the handoff, which closes it.
+      for (const { data } of this.#held.clear()) this.emit('drop', { data, reason: 'closed' });
+      return;
+    }
+    this.#abdicate(code, reason, noop, noop);
     this.#setStatus(CLOSED);
     this.emit('stopped', { reason: 'closed' });
-    if (leading || wasHidden || !this.#channel || this.#held.size === 0) this.#settleHeld('closed');
+    if (wasHidden || !this.#channel || this.#held.size === 0) this.#settleHeld('closed');
     else {
       // The leader may have taken some of them already: wait for its acks, then drop the rest.
       this.#closing = this.#clock.setTimeout(() => {
@@ -225,6 +240,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       this.#lead();
       return;
     }
+    // A channel still open for a handoff due (reconnect() right after close()) says it first.
+    this.#closeChannel();
     const channel = platform.channel(this.#name);
     channel.onmessage = (e) => {
       if (isWire(e.data)) this.#receive(e.data);
@@ -255,37 +272,33 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#role = 'leader';
     const handoff = this.#handoff;
     this.#handoff = undefined;
-    if (handoff) this.#status = handoff.status;
-    // The last leader's outbox goes out before this tab's own: it was sent earlier.
-    const inherited = handoff ? this.#inherit(handoff) : [];
+    if (handoff) {
+      this.#status = handoff.status;
+      // The last leader's outbox goes out before this tab's own: it was sent earlier.
+      this.#relayed.push(...this.#inherit(handoff));
+    }
     // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff
     // or the back/forward cache: this tab leads without connecting until someone calls
     // reconnect() or retry(), and keeps what it inherited until then.
     const stopped = this.#status.state === 'stopped' || this.#status.state === 'paused';
-    if (!stopped || !this.#platform) this.#connect(inherited);
-    else this.#hold(inherited);
+    if (!stopped || !this.#platform) this.#connect();
     this.#post({ t: 'leader', from: this.#id, status: this.#status });
     this.emit('role', 'leader');
   }
 
-  /** Keeps messages in this tab's own queue, after what it already holds. */
-  #hold(messages: readonly MessageData[]): HeldMessage[] {
-    const held: HeldMessage[] = [];
-    for (const data of messages) {
-      const seq = this.#held.add(data, (dropped) => this.emit('drop', dropped));
-      if (seq !== undefined) held.push({ seq, data });
-    }
-    return held;
+  /** Keeps a message in this tab's own queue, after what it already holds. */
+  #hold(data: MessageData): void {
+    this.#held.add(data, (dropped) => this.emit('drop', dropped));
   }
 
-  /** The leader opens the real connection; `first` goes into its outbox before this tab's own. */
-  #connect(first: readonly MessageData[] = []): void {
+  /** The leader opens the real connection; what it carries for others goes out before its own. */
+  #connect(): void {
     if (this.#socket) {
       this.#socket.reconnect();
       return;
     }
     const { name: _name, platform: _platform, ...own } = this.#options;
-    const socket = new ResilientSocket(this.#url, {
+    const socket = new LeaderSocket(this.#url, {
       ...own,
       ...(this.#options.auth && { auth: { ...this.#options.auth, refresh: (ctx) => this.#refresh(ctx) } }),
       // Shared, this class reacts to pagehide and pageshow itself (a leaving leader hands over)
@@ -299,14 +312,15 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       forward(name);
     }
     socket.on('drop', (dropped) => this.emit('drop', dropped));
+    socket.relayLost = (r, reason) => this.#lost(r, reason);
     // The socket's own first `state` event (delivered once this returns) tells the listeners.
     this.#status = socket.status;
-    for (const data of first) this.#sendOwn(socket, data);
+    for (const r of this.#relayed.splice(0)) this.#carry(r);
     // What this tab sent as a follower and no leader took: its own outbox has it now.
     for (const { data } of this.#held.clear()) this.#sendOwn(socket, data);
   }
 
-  #sendOwn(socket: ResilientSocket, data: MessageData): void {
+  #sendOwn(socket: LeaderSocket, data: MessageData): void {
     try {
       socket.send(data);
     } catch {
@@ -314,20 +328,54 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     }
   }
 
+  /** Sends a message handed over by a last leader, for the tab it came from (this one, maybe). */
+  #carry(r: Relayed): void {
+    const socket = this.#socket;
+    if (!socket) {
+      this.#relayed.push(r); // dormant: until it connects
+      return;
+    }
+    if (r.from === this.#id) {
+      // This tab's own, come back: it may hold a copy too (kept on pagehide); it goes out once.
+      this.#held.take(r.seq);
+      this.#sendOwn(socket, r.data);
+      return;
+    }
+    try {
+      socket.sendFor(r);
+    } catch {
+      this.#lost(r, 'overflow');
+    }
+  }
+
+  /** A message of another tab that this leader will never send: reported in that tab. */
+  #lost(r: Relayed, reason: DropReason): void {
+    if (r.from === this.#id) this.emit('drop', { data: r.data, reason });
+    else this.#post({ t: 'dropped', to: r.from, seq: r.seq, data: r.data, reason });
+  }
+
   /**
    * Stops leading: the role goes first (no tab may believe it leads once the lock is free), then
-   * the real connection closes; what its outbox held goes to `drop`. Also gives up the lock (or
-   * the wait for it); the channel stays open for the last words.
+   * the real connection closes; what its outbox held goes to `drop` (this tab's own) and `relay`
+   * (other tabs'). Also gives up the lock (or the wait for it); the channel stays open for the
+   * last words.
    */
-  #abdicate(code: number, reason: string, drop: (dropped: DroppedMessage) => void): void {
+  #abdicate(
+    code: number,
+    reason: string,
+    drop: (dropped: DroppedMessage) => void,
+    relay: (message: Relayed) => void,
+  ): void {
     const socket = this.#socket;
     this.#socket = undefined;
     this.#setRole('follower');
+    for (const r of this.#relayed.splice(0)) relay(r);
     if (socket) {
       // Its own closing events are not this tab's to report, except its drops. A close() called
       // from one of its listeners runs once that listener returns: the drops come then.
       socket.removeAllListeners();
       socket.on('drop', drop);
+      socket.relayLost = relay;
       socket.close(code, reason);
     }
     this.#abort?.abort();
@@ -336,33 +384,57 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#resign = undefined;
   }
 
-  /** A leaving leader's last words: what it took, its status, and `items` of its own outbox. */
-  #handOver(items: readonly HeldMessage[]): void {
-    this.#post({ t: 'handoff', from: this.#id, items, taken: [...this.#taken], status: this.#status });
+  /**
+   * The leader leaves (close, pagehide): it abdicates, and the next leader is told what it took
+   * from each tab, its status, and what its outbox held for other tabs (with `withHeld`, also this
+   * tab's own held messages); then the channel closes if the page is gone. A close() from a
+   * listener of the real connection closes it once that listener returns: then the handoff goes
+   * out in a microtask, when every drop is in.
+   */
+  #stepDown(code: number, reason: string, own: (dropped: DroppedMessage) => void, withHeld: boolean): void {
+    const status = this.#status;
+    const socket = this.#socket;
+    const items: Relayed[] = [];
+    this.#abdicate(code, reason, own, (r) => items.push(r));
+    const post = () => {
+      if (this.#handoffDue !== post) return;
+      this.#handoffDue = undefined;
+      const held = withHeld ? this.#held.entries().map(({ seq, data }) => ({ from: this.#id, seq, data })) : [];
+      this.#post({ t: 'handoff', from: this.#id, items: [...items, ...held], taken: [...this.#taken], status });
+      if (this.#page !== 'active') this.#closeChannel();
+    };
+    this.#handoffDue = post;
+    if (!socket || socket.status.state === 'closed') post();
+    else queueMicrotask(post);
+  }
+
+  /** Lets go of the channel, after a handoff that is due. */
+  #closeChannel(): void {
+    this.#handoffDue?.();
+    this.#channel?.close();
+    this.#channel = undefined;
   }
 
   /** Reports what this tab still holds as dropped, and lets go of the channel. */
   #settleHeld(reason: 'closed'): void {
     for (const { data } of this.#held.clear()) this.emit('drop', { data, reason });
-    if (this.#page !== 'active') {
-      this.#channel?.close();
-      this.#channel = undefined;
-    }
+    if (this.#page !== 'active') this.#closeChannel();
   }
 
   #pageEvent(e: LifecycleEvent): void {
     if (this.#page === 'closed' || !this.#platform) return;
     if (e === 'pagehide' && this.#page === 'active') {
       this.#page = 'hidden';
-      const leading = this.#role === 'leader';
-      // What the leader's outbox held becomes this tab's own again, numbered in order before
-      // anything sent while hidden, and is handed to the next leader too: whoever gets it first
-      // sends it, once (the next leader learns the seqs; a tab back from the cache offers it again).
-      this.#abdicate(1000, 'closewise: the leader tab left', ({ data }) => this.#hold([data]));
-      // A dormant leader's queue is all its own held messages: they are handed over too.
-      if (leading) this.#handOver(this.#held.entries());
-      this.#channel?.close();
-      this.#channel = undefined;
+      if (this.#role === 'leader') {
+        // What the leader's outbox held of its own becomes this tab's own again, numbered in
+        // order before anything sent while hidden, and is handed to the next leader too: whoever
+        // gets it first sends it, once (the next leader learns the seqs; a tab back from the
+        // cache offers it again). Other tabs' messages are handed over only.
+        this.#stepDown(1000, 'closewise: the leader tab left', ({ data }) => this.#hold(data), true);
+      } else {
+        this.#abdicate(1000, '', noop, noop);
+        this.#closeChannel();
+      }
       // The status stays as it was: a pause or a stop is still there when the page is back.
     } else if (e === 'pageshow' && this.#page === 'hidden') {
       this.#page = 'active';
@@ -429,32 +501,31 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       this.#post({ t: 'ack', to: from, seq, outcome: 'held' });
       return;
     }
-    let outcome: SendResult;
     try {
-      outcome = socket.send(data);
+      // A drop of it, now or later, goes to its tab (#lost), whatever the ack says.
+      socket.sendFor({ from, seq, data });
     } catch {
       this.#post({ t: 'ack', to: from, seq, outcome: 'held' });
       return;
     }
     this.#taken.set(from, seq);
-    this.#post(
-      outcome === 'dropped'
-        ? { t: 'ack', to: from, seq, outcome: 'dropped', reason: 'overflow' }
-        : { t: 'ack', to: from, seq, outcome: 'sent' },
-    );
+    this.#post({ t: 'ack', to: from, seq, outcome: 'sent' });
   }
 
   /**
-   * A leaving leader's handoff: what it took from each tab, and of its own outbox what its tab
-   * has not offered here yet (to be queued here, in order).
+   * A leaving leader's handoff: what it took from each tab, and what its outbox held, to be sent
+   * here, in order: other tabs' messages (in its custody), and of its own what its tab has not
+   * offered here yet (it keeps a copy, on pagehide).
    */
-  #inherit(handoff: Extract<Wire, { t: 'handoff' }>): MessageData[] {
+  #inherit(handoff: Extract<Wire, { t: 'handoff' }>): Relayed[] {
     for (const [tab, seq] of handoff.taken) this.#taken.set(tab, Math.max(seq, this.#taken.get(tab) ?? 0));
-    const items: MessageData[] = [];
-    for (const { seq, data } of handoff.items) {
-      if (seq <= (this.#taken.get(handoff.from) ?? 0)) continue;
-      this.#taken.set(handoff.from, seq);
-      items.push(data);
+    const items: Relayed[] = [];
+    for (const r of handoff.items) {
+      if (r.from === handoff.from) {
+        if (r.seq <= (this.#taken.get(r.from) ?? 0)) continue;
+        this.#taken.set(r.from, r.seq);
+      }
+      items.push(r);
     }
     return items;
   }
@@ -493,11 +564,14 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         if (m.outcome === 'held' && this.#page === 'active') return;
         const data = this.#held.take(m.seq);
         // Held by a leader, for a tab that has closed: it will not be offered again.
-        if (data !== undefined && m.outcome !== 'sent') {
-          this.emit('drop', { data, reason: m.outcome === 'dropped' ? (m.reason ?? 'overflow') : 'closed' });
-        }
+        if (data !== undefined && m.outcome === 'held') this.emit('drop', { data, reason: 'closed' });
         return;
       }
+      case 'dropped':
+        if (m.to !== this.#id) return;
+        this.#held.take(m.seq); // lost before its ack came
+        this.emit('drop', { data: m.data, reason: m.reason });
+        return;
       case 'policy':
         if (!leading) return;
         if (!this.#socket) {
@@ -505,6 +579,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
           if (m.action === 'retry') this.#connect();
           else if (this.#status.state === 'paused') {
             this.#fromLeader('state', { ...this.#status, state: 'stopped' });
+            // As a stopping socket drops its outbox, before it says it stopped.
+            for (const r of this.#relayed.splice(0)) this.#lost(r, 'stopped');
             this.#fromLeader('stopped', { reason: 'policy' });
           }
         } else if (this.#policy?.token === m.token) {
@@ -517,10 +593,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         return;
       case 'handoff':
         if (!leading) this.#handoff = m;
-        else {
-          const socket = this.#socket;
-          for (const data of this.#inherit(m)) if (socket) this.#sendOwn(socket, data);
-        }
+        else for (const r of this.#inherit(m)) this.#carry(r);
         return;
     }
   }
@@ -580,6 +653,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.emit('state', status);
   }
 }
+
+function noop(): void {}
 
 function defaultName(url: Provider<string>): string {
   if (typeof url !== 'string') {

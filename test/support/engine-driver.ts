@@ -400,7 +400,7 @@ interface NativeSocket {
   readyState: 0 | 1 | 2 | 3;
   buffered: number;
   /** Everything transmitted to it, in order. */
-  readonly stream: { data: MessageData; bytes: number; own: boolean }[];
+  readonly stream: { data: MessageData; bytes: number; own: boolean; tag?: unknown }[];
   clientClosed: boolean;
   report: boolean;
   code?: number;
@@ -417,6 +417,8 @@ interface Message {
   status: 'accepted' | 'refused' | 'dropped';
   drops: DropReason[];
   transmits: number;
+  /** Every other message is sent with a tag (as closewise/tabs does): it must come back with it. */
+  tag?: string;
   /** A send queued behind another call: still in the inbox. */
   deferred?: Input;
 }
@@ -487,7 +489,11 @@ export class EngineDriver {
       unsent: () => {
         const ws = this.#live();
         if (!ws) return [];
-        return newestOf(ws.stream, ws.buffered).flatMap((x) => (x.own ? [] : [{ data: x.data, bytes: x.bytes }]));
+        return newestOf(ws.stream, ws.buffered).flatMap((x) =>
+          x.own
+            ? []
+            : [x.tag === undefined ? { data: x.data, bytes: x.bytes } : { data: x.data, bytes: x.bytes, tag: x.tag }],
+        );
       },
       writable: () => this.#live()?.readyState === 1,
       online: () => !this.config.lifecycle || this.online,
@@ -561,14 +567,16 @@ export class EngineDriver {
   }
 
   send(size: number): void {
-    const data = `m${this.#msg++}${'x'.repeat(size)}`;
-    const m: Message = { status: 'accepted', drops: [], transmits: 0 };
+    const n = this.#msg++;
+    const data = `m${n}${'x'.repeat(size)}`;
+    const tag = n % 2 === 1 ? `tab-${n}` : undefined;
+    const m: Message = { status: 'accepted', drops: [], transmits: 0, ...(tag && { tag }) };
     this.messages.set(data, m);
     if (this.state.phase.name === 'closed' && this.inbox.length === 0) {
       m.status = 'refused'; // ResilientSocket throws: send() after close()
       return;
     }
-    const input: Input = { type: 'send', data, bytes: byteSize(data) };
+    const input: Input = { type: 'send', data, bytes: byteSize(data), ...(tag && { tag }) };
     let outcome: SendOutcome | undefined;
     if (!this.stepping) outcome = this.dispatch(input);
     else if (this.inbox.length === 0) outcome = this.stepNow(input);
@@ -796,7 +804,7 @@ export class EngineDriver {
         if (ws?.readyState !== 1) fail('transmit to a socket that is not open', e);
         const bytes = byteSize(e.data);
         const own = isPing(e.data);
-        ws.stream.push({ data: e.data, bytes, own });
+        ws.stream.push(e.tag === undefined ? { data: e.data, bytes, own } : { data: e.data, bytes, own, tag: e.tag });
         ws.buffered += bytes;
         return;
       }
@@ -885,11 +893,16 @@ export class EngineDriver {
       if (!m) fail('transmitted a message nobody sent', e.data);
       m.transmits++;
       if (m.drops.length > 0) fail('transmitted a message after its drop', e.data);
+      if (e.tag !== m.tag)
+        fail('transmitted without the tag it was sent with', { data: e.data, tag: e.tag, sent: m.tag });
     }
     if (e.type === 'emit' && e.event.name === 'drop') {
       const m = this.messages.get(e.event.data as string);
       if (!m) fail('drop of a message nobody sent', e.event.data);
       m.drops.push(e.event.reason);
+      if (e.event.tag !== m.tag) {
+        fail('a drop without the tag its message was sent with', { data: e.event.data, tag: e.event.tag, sent: m.tag });
+      }
       if (m.drops.length > 1) fail('a message reported in two drops', { data: e.event.data, reasons: m.drops });
     }
   }
