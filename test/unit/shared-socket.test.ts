@@ -454,6 +454,116 @@ describe('SharedSocket: one connection per browser', () => {
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
 
+  /** Every drop a page reports, as `reason:data`. */
+  const dropsOf = (page: Page | undefined) => {
+    const seen: string[] = [];
+    page?.socket.on('drop', ({ data, reason }) => seen.push(`${reason}:${String(data)}`));
+    return seen;
+  };
+
+  it("a follower's message that dies with the connection before it left is reported in the follower's tab", async () => {
+    const [a, b] = [openPage(), openPage()];
+    const [inA, inB] = [dropsOf(a), dropsOf(b)];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    b?.socket.send('from b');
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['from b']);
+    // Still in the native buffer when the connection drops: provably never sent.
+    FakeWebSocket.last.bufferedAmount = 6;
+    FakeWebSocket.last.drop();
+    await browser.settle();
+    expect(inB).toEqual(['unsent:from b']);
+    expect(inA).toEqual([]);
+  });
+
+  it("with requeueUnsent, a follower's lost message goes out again on the next connection, once", async () => {
+    const outbox = { requeueUnsent: true };
+    const [, b] = [openPage({ outbox }), openPage({ outbox })];
+    const inB = dropsOf(b);
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    b?.socket.send('from b');
+    await browser.settle();
+    FakeWebSocket.last.bufferedAmount = 6;
+    FakeWebSocket.last.drop();
+    await browser.settle();
+    for (let i = 0; i < 600 && FakeWebSocket.instances.length < 2; i++) clock.advance(100); // the retry
+    await browser.settle();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['from b']);
+    expect(inB).toEqual([]);
+  });
+
+  it("a follower's message queued in the leader when the connection stops is reported in the follower's tab", async () => {
+    const outbox = { requeueUnsent: true };
+    const [a, b] = [openPage({ outbox }), openPage({ outbox })];
+    const [inA, inB] = [dropsOf(a), dropsOf(b)];
+    const policies: PolicyEvent[] = [];
+    b?.socket.on('policy', (e) => policies.push(e));
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    b?.socket.send('from b');
+    await browser.settle();
+    // Lost with a 1008, put back in the leader's outbox (requeueUnsent), then the app stops.
+    FakeWebSocket.last.bufferedAmount = 6;
+    FakeWebSocket.last.serverClose(1008, 'policy violation');
+    await browser.settle();
+    expect(a?.socket.status.state).toBe('paused');
+    policies.at(-1)?.stop();
+    await browser.settle();
+    expect(inB).toEqual(['stopped:from b']);
+    expect(inA).toEqual([]);
+  });
+
+  it("a leader that closes hands the other tabs' queued messages to the next leader instead of dropping them", async () => {
+    const outbox = { requeueUnsent: true };
+    const [a, b, c] = [openPage({ outbox }), openPage({ outbox }), openPage({ outbox })];
+    const drops = [dropsOf(a), dropsOf(b), dropsOf(c)];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    c?.socket.send('from c');
+    await browser.settle();
+    FakeWebSocket.last.bufferedAmount = 6;
+    FakeWebSocket.last.drop(); // back in a's outbox, waiting for the next connection
+    await browser.settle();
+    a?.socket.close();
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['from c']);
+    expect(drops.flat()).toEqual([]);
+  });
+
+  it("close() from a leader's close listener still hands the other tabs' queued messages on", async () => {
+    const outbox = { requeueUnsent: true };
+    const [a, b, c] = [openPage({ outbox }), openPage({ outbox }), openPage({ outbox })];
+    const drops = [dropsOf(a), dropsOf(b), dropsOf(c)];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    c?.socket.send('from c');
+    await browser.settle();
+    // The app gives up on the first 1006 in this tab: its close() runs once the listener returns.
+    a?.socket.on('close', () => a.socket.close());
+    FakeWebSocket.last.bufferedAmount = 6;
+    FakeWebSocket.last.drop();
+    await browser.settle();
+    expect(a?.socket.status.state).toBe('closed');
+    expect(b?.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['from c']);
+    expect(drops.flat()).toEqual([]);
+  });
+
   it('model: tabs opening, closing, crashing and hiding never leave two leaders, and settle on one visible leader', async () => {
     type Command = { type: 'open' } | { type: 'close' | 'crash' | 'hide' | 'show'; index: number } | { type: 'step' };
     const command: fc.Arbitrary<Command> = fc.oneof(
