@@ -3,6 +3,7 @@ import type { DropReason, MessageData } from '../client/outbox.js';
 import type { CloseClassification } from '../policy/classify.js';
 import type { AdviceText, PolicyKind } from '../registry/types.js';
 import type { Relayed } from './leader-socket.js';
+import type { LossReport } from './loss-reports.js';
 
 // What the tabs of one shared socket say to each other over their BroadcastChannel. Every message
 // is plain data (structured-clonable): functions (a policy event's retry/stop) and class
@@ -64,7 +65,10 @@ export type Wire =
    * `held` (not now: the follower keeps it and offers it again once the leader is open).
    */
   | { readonly t: 'ack'; readonly to: string; readonly seq: number; readonly outcome: 'sent' | 'held' }
-  /** A message the leader took from tab `to` will never be sent: that tab reports the drop. */
+  /**
+   * A message the leader took from tab `to` will never be sent: that tab reports the drop, and
+   * answers `heard` (until then the leader keeps the report, for a tab that is away).
+   */
   | {
       readonly t: 'dropped';
       readonly to: string;
@@ -72,19 +76,21 @@ export type Wire =
       readonly data: MessageData;
       readonly reason: DropReason;
     }
+  | { readonly t: 'heard'; readonly from: string; readonly seq: number }
   | { readonly t: 'policy'; readonly from: string; readonly token: string; readonly action: 'retry' | 'stop' }
   | { readonly t: 'reconnect'; readonly from: string }
   /**
    * A leader that leaves (pagehide, close) tells the next one what it took from each tab, the
-   * last status, and what its outbox still held, each message with the tab it came from: its own
-   * are numbered as that tab's messages (on pagehide it also keeps them, so whoever gets them
-   * first sends them once).
+   * last status, the loss reports no tab has confirmed yet, and what its outbox still held, each
+   * message with the tab it came from: its own are numbered as that tab's messages (on pagehide
+   * it also keeps them, so whoever gets them first sends them once).
    */
   | {
       readonly t: 'handoff';
       readonly from: string;
       readonly items: readonly Relayed[];
       readonly taken: readonly (readonly [string, number])[];
+      readonly reports: readonly LossReport[];
       readonly status: SocketStatus;
     };
 

@@ -9,6 +9,7 @@ import type { Provider, RefreshContext, ResilientSocketOptions } from '../client
 import { checkMessage, type DroppedMessage, type DropReason, type MessageData } from '../client/outbox.js';
 import { describeValue, mustBe } from '../internal/checks.js';
 import { LeaderSocket, type Relayed } from './leader-socket.js';
+import { LossReports } from './loss-reports.js';
 import { browserPlatform, type TabChannel, type TabsPlatform } from './platform.js';
 import { isWire, type RefreshOutcome, type Wire, type WireEvent } from './protocol.js';
 import { TabOutbox } from './tab-outbox.js';
@@ -116,6 +117,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #policyToken = 0;
   /** Leader side: the last seq taken from each tab (handed on to the next leader). */
   readonly #taken = new Map<string, number>();
+  /** Leader side: lost messages of other tabs whose drop they have not confirmed reporting. */
+  readonly #reports = new LossReports();
+  /** This tab's messages whose drop it reported from a leader's report (a report may come twice). */
+  readonly #reported = new Set<number>();
   /** A closing follower's wait for the leader's answers. */
   #closing: unknown;
   /** A handoff heard while following, for when this tab leads. */
@@ -267,6 +272,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #lead(): void {
     this.#abort = undefined;
     this.#taken.clear();
+    this.#reports.clear();
     // The role is set now and announced last: a `role` listener that calls reconnect() or
     // close() then acts on a leader that is fully set up.
     this.#role = 'leader';
@@ -348,10 +354,26 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     }
   }
 
-  /** A message of another tab that this leader will never send: reported in that tab. */
+  /**
+   * A message of another tab that this leader will never send: reported in that tab, which
+   * confirms; till then the report is kept and posted again when that tab (re)joins.
+   */
   #lost(r: Relayed, reason: DropReason): void {
-    if (r.from === this.#id) this.emit('drop', { data: r.data, reason });
-    else this.#post({ t: 'dropped', to: r.from, seq: r.seq, data: r.data, reason });
+    if (r.from === this.#id) {
+      this.emit('drop', { data: r.data, reason });
+      return;
+    }
+    this.#reports.add({ tab: r.from, seq: r.seq, data: r.data, reason });
+    this.#post({ t: 'dropped', to: r.from, seq: r.seq, data: r.data, reason });
+  }
+
+  /** A leader's report that it lost this tab's message `seq`: a drop here, once. */
+  #reportLost(seq: number, data: MessageData, reason: DropReason): void {
+    this.#held.take(seq); // lost before its ack came, or a copy kept on pagehide
+    if (this.#reported.has(seq)) return;
+    this.#reported.add(seq);
+    if (this.#reported.size > 1000) this.#reported.delete(this.#reported.values().next().value as number);
+    this.emit('drop', { data, reason });
   }
 
   /**
@@ -400,7 +422,16 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       if (this.#handoffDue !== post) return;
       this.#handoffDue = undefined;
       const held = withHeld ? this.#held.entries().map(({ seq, data }) => ({ from: this.#id, seq, data })) : [];
-      this.#post({ t: 'handoff', from: this.#id, items: [...items, ...held], taken: [...this.#taken], status });
+      const reports = this.#reports.all();
+      this.#reports.clear();
+      this.#post({
+        t: 'handoff',
+        from: this.#id,
+        items: [...items, ...held],
+        taken: [...this.#taken],
+        reports,
+        status,
+      });
       if (this.#page !== 'active') this.#closeChannel();
     };
     this.#handoffDue = post;
@@ -519,6 +550,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
    */
   #inherit(handoff: Extract<Wire, { t: 'handoff' }>): Relayed[] {
     for (const [tab, seq] of handoff.taken) this.#taken.set(tab, Math.max(seq, this.#taken.get(tab) ?? 0));
+    for (const r of handoff.reports) {
+      if (r.tab === this.#id) this.#reportLost(r.seq, r.data, r.reason);
+      else this.#reports.add(r);
+    }
     const items: Relayed[] = [];
     for (const r of handoff.items) {
       if (r.from === handoff.from) {
@@ -544,7 +579,12 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     const leading = this.#role === 'leader';
     switch (m.t) {
       case 'join':
-        if (leading) this.#post({ t: 'leader', from: this.#id, status: this.#status, to: m.from });
+        if (!leading) return;
+        // Back from the cache, say: first what it missed hearing, then where things stand.
+        for (const r of this.#reports.for(m.from)) {
+          this.#post({ t: 'dropped', to: r.tab, seq: r.seq, data: r.data, reason: r.reason });
+        }
+        this.#post({ t: 'leader', from: this.#id, status: this.#status, to: m.from });
         return;
       case 'leader':
         if (leading || this.#page !== 'active' || (m.to !== undefined && m.to !== this.#id)) return;
@@ -569,8 +609,11 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       }
       case 'dropped':
         if (m.to !== this.#id) return;
-        this.#held.take(m.seq); // lost before its ack came
-        this.emit('drop', { data: m.data, reason: m.reason });
+        this.#post({ t: 'heard', from: this.#id, seq: m.seq });
+        this.#reportLost(m.seq, m.data, m.reason);
+        return;
+      case 'heard':
+        if (leading) this.#reports.heard(m.from, m.seq);
         return;
       case 'policy':
         if (!leading) return;

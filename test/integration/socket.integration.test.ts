@@ -7,6 +7,7 @@ import type { ResilientSocketEvents } from '../../src/client/events.js';
 import type { ResilientSocketOptions } from '../../src/client/options.js';
 import { ResilientSocket } from '../../src/client/resilient-socket.js';
 import type { CloseClassification } from '../../src/policy/classify.js';
+import { LeaderSocket, type Relayed } from '../../src/tabs/leader-socket.js';
 import { nextEvent, waitFor } from '../support/wait.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -259,6 +260,53 @@ describe('against a real ws server', () => {
     expect(received.length).toBeGreaterThan(0);
     expect(new Set(received).size).toBe(received.length);
     expect(received).toEqual(ids.slice(ids.length - received.length));
+  });
+
+  it("a leader tab's connection reports the messages ws never wrote to the tab that sent each, with its seq", async () => {
+    const { WebSocketServer } = await import('ws');
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    const received: string[] = [];
+    server.on('connection', (conn, req) => {
+      const raw = req.socket as import('node:net').Socket;
+      conn.on('message', (m) => received.push(String(m).slice(0, 8)));
+      raw.pause(); // the server stops reading: the client's writes back up
+      setTimeout(() => raw.destroy(), 300);
+    });
+    const socket = new LeaderSocket(`ws://127.0.0.1:${port}/live`, {
+      WebSocket,
+      lifecycle: false,
+      backoff: FAST,
+      outbox: { maxQueuedBytes: 64 * 1024 * 1024 },
+    });
+    cleanups.push(() => socket.close());
+    const lost: (Relayed & { reason: string })[] = [];
+    socket.relayLost = (r, reason) => lost.push({ ...r, reason });
+    const ownDrops = record(socket, 'drop');
+    await nextEvent(socket, 'open');
+    const big = 'x'.repeat(70_000);
+    // Every other message is another tab's; the rest are the leader tab's own.
+    const ids = Array.from({ length: 200 }, (_, i) => `m${String(i).padStart(7, '0')}`);
+    ids.forEach((id, i) => {
+      const data = id + big;
+      expect(i % 2 ? socket.sendFor({ from: 'tab-b', seq: i, data }) : socket.send(data)).toBe('sent');
+    });
+    await nextEvent(socket, 'close', 5000);
+    await waitFor(() => lost.length + ownDrops.length > 0, 'the unwritten messages', 5000);
+    // ws's write callbacks said which never left: each is reported once, to whoever sent it.
+    expect(lost.length).toBeGreaterThan(0);
+    for (const r of lost) {
+      expect(r).toMatchObject({ from: 'tab-b', reason: 'unsent' });
+      expect(String(r.data).slice(0, 8)).toBe(ids[r.seq]);
+    }
+    for (const d of ownDrops) expect(ids.indexOf(String(d.data).slice(0, 8)) % 2).toBe(0);
+    const reported = [...lost.map((r) => String(r.data)), ...ownDrops.map((d) => String(d.data))].map((d) =>
+      d.slice(0, 8),
+    );
+    expect(new Set(reported).size).toBe(reported.length);
+    for (const id of reported) expect(received).not.toContain(id);
   });
 
   it("binaryType reports what ws really delivers ('nodebuffer'), and a set value reaches each connection", async () => {
