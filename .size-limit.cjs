@@ -129,7 +129,9 @@ module.exports = [
     path: dist('production/adapters/reconnecting-websocket.js'),
     import: '{ withClosePolicy }',
     gzip: true,
-    limit: '11.5 KB',
+    // 11.46 kB, then 11.52 kB once the engine carries a send's tag to its drop (issue 14:
+    // closewise/tabs reports a lost message in the tab that sent it).
+    limit: '11.6 KB',
   },
   // closewise/tabs (issue 14), production build: the shared socket includes ResilientSocket.
   {

@@ -172,10 +172,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
     if (this.state.phase.name === 'closed' && this.queued === 0) {
       throw new ClosewiseError('connect', 'closewise: send() after close(); call reconnect() first');
     }
-    const input: Input =
-      tag === undefined
-        ? { type: 'send', data, bytes: byteSize(data) }
-        : { type: 'send', data, bytes: byteSize(data), tag };
+    const input: Input = { type: 'send', data, bytes: byteSize(data), tag };
     let outcome: SendOutcome | undefined;
     if (!this.stepping) outcome = this.dispatch(input);
     else if (this.queued === 0) {
@@ -279,7 +276,7 @@ export class ResilientSocket extends EngineHost<ResilientSocketEvents> {
   #hand(data: MessageData, own: boolean, tag?: unknown): void {
     const ws = this.#native as WebSocketLike;
     const trace = this.#inFlight;
-    const entry: InFlight = tag === undefined ? { data, own } : { data, own, tag };
+    const entry: InFlight = { data, own, tag };
     if (this.#written) {
       // A write callback costs `ws` about a tenth of its throughput, so it is asked for only
       // when the message queues behind data not yet written: what a dead connection can lose.
@@ -484,7 +481,7 @@ interface InFlight {
 }
 
 function unsentOf(e: InFlight, bytes: number): UnsentMessage {
-  return e.tag === undefined ? { data: e.data, bytes } : { data: e.data, bytes, tag: e.tag };
+  return { data: e.data, bytes, tag: e.tag };
 }
 
 /** A cheap lower bound of a message's wire bytes: a string's length, a buffer's byte length. */

@@ -47,7 +47,7 @@ export function push<T>(q: Queue<T>, item: T, bytes: number, tag?: unknown): Que
     q.items.length === q.end && q.items !== EMPTY.items ? q.items : q.items.slice(q.start, q.end)
   ) as QueueEntry<T>[];
   const start = items === q.items ? q.start : 0;
-  items.push(tag === undefined ? { item, bytes } : { item, bytes, tag });
+  items.push({ item, bytes, tag });
   return { items, start, end: start + (q.end - q.start) + 1, bytes: q.bytes + bytes };
 }
 

@@ -683,11 +683,7 @@ class Draft {
 
   #transmit(conn: number, data: MessageData, bytes: number, own: boolean, tag?: unknown): void {
     if (this.s.throttle && !own) this.s.throttle = { lastSendAt: this.env.now() };
-    this.#io.push(
-      tag === undefined
-        ? { type: 'transmit', conn, data, bytes, own }
-        : { type: 'transmit', conn, data, bytes, own, tag },
-    );
+    this.#io.push({ type: 'transmit', conn, data, bytes, own, tag });
   }
 
   /**
@@ -701,9 +697,7 @@ class Draft {
     let bytes = this.s.outbox.bytes;
     for (const e of lost) {
       if (requeueUnsent && count < maxMessages && bytes + e.bytes <= maxBytes) {
-        back.push(
-          e.tag === undefined ? { item: e.data, bytes: e.bytes } : { item: e.data, bytes: e.bytes, tag: e.tag },
-        );
+        back.push({ item: e.data, bytes: e.bytes, tag: e.tag });
         count++;
         bytes += e.bytes;
       } else this.#drop(e.data, requeueUnsent ? 'overflow' : 'unsent', e.tag);
@@ -738,7 +732,7 @@ class Draft {
   }
 
   #drop(data: MessageData, reason: DropReason, tag?: unknown): void {
-    this.#emit(tag === undefined ? { name: 'drop', data, reason } : { name: 'drop', data, reason, tag });
+    this.#emit({ name: 'drop', data, reason, tag });
   }
 
   #id(): number {
