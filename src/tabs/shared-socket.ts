@@ -110,6 +110,11 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   readonly #relayed: Relayed[] = [];
   /** A leaving leader's handoff, due in a microtask (see #stepDown). */
   #handoffDue: (() => void) | undefined;
+  /** The leader this follower last heard from: offers to an earlier one get no answer. */
+  #leaderId: string | undefined;
+  /** Run to completion: a call made while one of this tab's steps runs waits for it. */
+  #running = false;
+  readonly #queued: (() => void)[] = [];
   #unsubscribe: (() => void) | undefined;
   /** What this tab sent and no leader has taken yet. */
   readonly #held: TabOutbox;
@@ -180,7 +185,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     if (this.#socket) return this.#socket.send(data);
     const seq = this.#held.add(data, (dropped) => this.emit('drop', dropped));
     if (seq === undefined) return 'dropped';
-    this.#post({ t: 'send', from: this.#id, seq, first: this.#held.first, data });
+    this.#offerOne(seq, this.#held.first, data);
     return 'queued';
   }
 
@@ -193,6 +198,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
    */
   close(code = 1000, reason = ''): void {
     checkCloseFrame(`${OWNER}.close`, code, reason);
+    this.#serial(() => this.#close(code, reason));
+  }
+
+  #close(code: number, reason: string): void {
     if (this.#page === 'closed') return;
     const wasHidden = this.#page === 'hidden';
     this.#page = 'closed';
@@ -203,7 +212,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       this.#setStatus(CLOSED);
       this.emit('stopped', { reason: 'closed' });
       // The channel stays open for the handoff, which closes it.
-      for (const { data } of this.#held.clear()) this.emit('drop', { data, reason: 'closed' });
+      this.#dropHeld('closed');
       return;
     }
     this.#abdicate(code, reason, noop, noop);
@@ -212,15 +221,25 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     if (wasHidden || !this.#channel || this.#held.size === 0) this.#settleHeld('closed');
     else {
       // The leader may have taken some of them already: wait for its acks, then drop the rest.
-      this.#closing = this.#clock.setTimeout(() => {
-        this.#closing = undefined;
-        this.#settleHeld('closed');
-      }, CLOSE_WAIT_MS);
+      const wait = this.#clock.setTimeout(
+        () =>
+          this.#serial(() => {
+            if (this.#closing !== wait) return;
+            this.#closing = undefined;
+            this.#settleHeld('closed');
+          }),
+        CLOSE_WAIT_MS,
+      );
+      this.#closing = wait;
     }
   }
 
   /** Connects again now: in the leader at once; a follower asks the leader. After `close()`, rejoins. */
   reconnect(): void {
+    this.#serial(() => this.#reconnect());
+  }
+
+  #reconnect(): void {
     if (this.#page === 'closed') {
       // Back within the wait for answers: what was held is offered again (once: the leader
       // knows what it took), not dropped.
@@ -249,7 +268,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#closeChannel();
     const channel = platform.channel(this.#name);
     channel.onmessage = (e) => {
-      if (isWire(e.data)) this.#receive(e.data);
+      const m = e.data;
+      if (isWire(m)) this.#serial(() => this.#receive(m));
     };
     this.#channel = channel;
     const abort = new AbortController();
@@ -259,7 +279,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         if (abort.signal.aborted) return undefined;
         return new Promise<void>((release) => {
           this.#resign = release;
-          this.#lead();
+          // A close() that ran first let go of the lock already.
+          this.#serial(() => this.#resign === release && this.#lead());
         });
       })
       .catch(() => {
@@ -294,7 +315,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /** Keeps a message in this tab's own queue, after what it already holds. */
   #hold(data: MessageData): void {
-    this.#held.add(data, (dropped) => this.emit('drop', dropped));
+    this.#held.keep(data); // accepted once already: the limits do not apply again
   }
 
   /** The leader opens the real connection; what it carries for others goes out before its own. */
@@ -319,11 +340,14 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     }
     socket.on('drop', (dropped) => this.emit('drop', dropped));
     socket.relayLost = (r, reason) => this.#lost(r, reason);
-    // The socket's own first `state` event (delivered once this returns) tells the listeners.
-    this.#status = socket.status;
+    // `status` follows the socket's own first `state` event (delivered once this returns), so
+    // that it always matches the last `state` event.
     for (const r of this.#relayed.splice(0)) this.#carry(r);
     // What this tab sent as a follower and no leader took: its own outbox has it now.
-    for (const { data } of this.#held.clear()) this.#sendOwn(socket, data);
+    for (const { data, reason } of this.#held.clear()) {
+      if (reason) this.emit('drop', { data, reason });
+      else this.#sendOwn(socket, data);
+    }
   }
 
   #sendOwn(socket: LeaderSocket, data: MessageData): void {
@@ -342,9 +366,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       return;
     }
     if (r.from === this.#id) {
-      // This tab's own, come back: it may hold a copy too (kept on pagehide); it goes out once.
-      this.#held.take(r.seq);
-      this.#sendOwn(socket, r.data);
+      this.#sendOwn(socket, r.data); // this tab's own, taken by an earlier leader
       return;
     }
     try {
@@ -390,7 +412,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   ): void {
     const socket = this.#socket;
     this.#socket = undefined;
-    this.#setRole('follower');
+    const led = this.#role === 'leader';
+    // No tab may believe it leads once the lock is free: the role goes first, its event last,
+    // once what the connection held is back in place.
+    this.#role = 'follower';
     for (const r of this.#relayed.splice(0)) relay(r);
     if (socket) {
       // Its own closing events are not this tab's to report, except its drops. A close() called
@@ -404,6 +429,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#abort = undefined;
     this.#resign?.();
     this.#resign = undefined;
+    if (led) this.emit('role', 'follower');
   }
 
   /**
@@ -448,11 +474,20 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /** Reports what this tab still holds as dropped, and lets go of the channel. */
   #settleHeld(reason: 'closed'): void {
-    for (const { data } of this.#held.clear()) this.emit('drop', { data, reason });
+    this.#dropHeld(reason);
     if (this.#page !== 'active') this.#closeChannel();
   }
 
+  /** Reports everything this tab holds as dropped (`reason`, or why it was pushed out). */
+  #dropHeld(reason: DropReason): void {
+    for (const m of this.#held.clear()) this.emit('drop', { data: m.data, reason: m.reason ?? reason });
+  }
+
   #pageEvent(e: LifecycleEvent): void {
+    this.#serial(() => this.#onPage(e));
+  }
+
+  #onPage(e: LifecycleEvent): void {
     if (this.#page === 'closed' || !this.#platform) return;
     if (e === 'pagehide' && this.#page === 'active') {
       this.#page = 'hidden';
@@ -556,11 +591,21 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     }
     const items: Relayed[] = [];
     for (const r of handoff.items) {
+      let item = r;
       if (r.from === handoff.from) {
+        // The last leader's own queue: it kept a copy (pagehide), and offers it again if it
+        // comes back; what it offered here already is not sent twice.
         if (r.seq <= (this.#taken.get(r.from) ?? 0)) continue;
         this.#taken.set(r.from, r.seq);
+        item = { ...r, kept: true };
       }
-      items.push(r);
+      if (item.from === this.#id) {
+        // This tab's own, come back: a kept one goes out from here, once, not from its copy;
+        // with no copy left, this tab has sent it already (it led again before this reached it).
+        const copy = this.#held.take(item.seq);
+        if (item.kept && copy === undefined) continue;
+      }
+      items.push(item);
     }
     return items;
   }
@@ -590,8 +635,13 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         if (leading || this.#page !== 'active' || (m.to !== undefined && m.to !== this.#id)) return;
         // A new leader took over, with the last one's handoff: a copy here would be stale.
         if (m.to === undefined) this.#handoff = undefined;
-        this.#setStatus(m.status);
+        if (m.from !== this.#leaderId) {
+          // Offers to the last leader get no answer now: what was pushed out waiting for one is dropped.
+          this.#leaderId = m.from;
+          for (const dropped of this.#held.unanswered()) this.emit('drop', dropped);
+        }
         this.#offer();
+        this.#setStatus(m.status);
         return;
       case 'event':
         if (!leading && this.#page === 'active') this.#mirror(m.event);
@@ -601,10 +651,9 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         return;
       case 'ack': {
         if (m.to !== this.#id || leading) return;
-        if (m.outcome === 'held' && this.#page === 'active') return;
-        const data = this.#held.take(m.seq);
         // Held by a leader, for a tab that has closed: it will not be offered again.
-        if (data !== undefined && m.outcome === 'held') this.emit('drop', { data, reason: 'closed' });
+        const dropped = this.#held.answered(m.seq, m.outcome, this.#page === 'closed');
+        if (dropped) this.emit('drop', dropped);
         return;
       }
       case 'dropped':
@@ -624,6 +673,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
             this.#fromLeader('state', { ...this.#status, state: 'stopped' });
             // As a stopping socket drops its outbox, before it says it stopped.
             for (const r of this.#relayed.splice(0)) this.#lost(r, 'stopped');
+            this.#dropHeld('stopped');
             this.#fromLeader('stopped', { reason: 'policy' });
           }
         } else if (this.#policy?.token === m.token) {
@@ -645,13 +695,14 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #mirror(e: WireEvent): void {
     switch (e.name) {
       case 'state':
-        this.#setStatus(e.payload);
+        // Older messages are offered before a listener of this event can send a newer one.
         if (e.payload.state === 'open') this.#offer();
+        this.#setStatus(e.payload);
         return;
       case 'stopped':
         // As the leader drops its own queue when it stops, so does every follower; a send from a
         // `stopped` listener is then held for the next start, as in the leader.
-        for (const { data } of this.#held.clear()) this.emit('drop', { data, reason: 'stopped' });
+        this.#dropHeld('stopped');
         this.emit('stopped', e.payload);
         return;
       case 'policy': {
@@ -681,14 +732,29 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   /** Offers the leader every message this tab still holds, oldest first. */
   #offer(): void {
+    if (this.#page !== 'active') return; // a closing tab waits for answers, it does not ask again
     const first = this.#held.first;
-    for (const { seq, data } of this.#held.entries()) this.#post({ t: 'send', from: this.#id, seq, first, data });
+    for (const { seq, data } of this.#held.entries()) this.#offerOne(seq, first, data);
   }
 
-  #setRole(role: TabRole): void {
-    if (this.#role === role) return;
-    this.#role = role;
-    this.emit('role', role);
+  #offerOne(seq: number, first: number, data: MessageData): void {
+    this.#held.offered(seq);
+    this.#post({ t: 'send', from: this.#id, seq, first, data });
+  }
+
+  /** Runs `step` now, or after the step running in this tab, if any, and its events. */
+  #serial(step: () => unknown): void {
+    if (this.#running) {
+      this.#queued.push(step);
+      return;
+    }
+    this.#running = true;
+    try {
+      step();
+      for (let next = this.#queued.shift(); next; next = this.#queued.shift()) next();
+    } finally {
+      this.#running = false;
+    }
   }
 
   #setStatus(status: SocketStatus): void {

@@ -1,15 +1,36 @@
 import { OutboxFullError } from '../client/errors.js';
-import { byteSize, type DroppedMessage, type MessageData, type OverflowPolicy } from '../client/outbox.js';
+import {
+  byteSize,
+  type DroppedMessage,
+  type DropReason,
+  type MessageData,
+  type OverflowPolicy,
+} from '../client/outbox.js';
 
-/** A message a tab holds until a leader takes it. */
+/** A message a tab holds until a leader takes it; `reason` marks one already pushed out. */
 export interface HeldMessage {
   readonly seq: number;
   readonly data: MessageData;
+  /** Pushed out (`drop-oldest`) while an offer of it was unanswered: dropped unless taken. */
+  readonly reason?: DropReason;
+}
+
+interface Item {
+  readonly data: MessageData;
+  readonly bytes: number;
+  /** Offers of it posted to a leader and not answered yet. */
+  offers: number;
+  evicted?: DropReason;
 }
 
 /**
  * What a follower tab holds until the leader takes it, in order, numbered per tab from 1, with
  * the same limits and overflow policy as `ResilientSocket`'s outbox (`outbox.*` options).
+ *
+ * A message it has offered to the leader may be taken at any moment, so it is settled only by
+ * the leader's answers: pushed out by `drop-oldest` while an offer is unanswered, it no longer
+ * counts against the limits and is not offered again, and it is reported as dropped only if no
+ * answer says the leader took it.
  *
  * @example
  * ```ts
@@ -19,21 +40,24 @@ export interface HeldMessage {
  */
 export class TabOutbox {
   readonly #limits: { readonly maxMessages: number; readonly maxBytes: number; readonly overflow: OverflowPolicy };
-  readonly #items = new Map<number, { data: MessageData; bytes: number }>();
+  readonly #items = new Map<number, Item>();
   #seq = 0;
+  /** Messages and bytes that count against the limits (not the pushed-out ones). */
+  #count = 0;
   #bytes = 0;
 
   constructor(limits: { readonly maxMessages: number; readonly maxBytes: number; readonly overflow: OverflowPolicy }) {
     this.#limits = limits;
   }
 
+  /** Messages held, pushed-out ones awaiting an answer included. */
   get size(): number {
     return this.#items.size;
   }
 
-  /** The oldest seq held, or the next one when nothing is. */
+  /** The oldest seq still to be offered, or the next one when there is none. */
   get first(): number {
-    for (const seq of this.#items.keys()) return seq;
+    for (const [seq, item] of this.#items) if (!item.evicted) return seq;
     return this.#seq + 1;
   }
 
@@ -48,10 +72,10 @@ export class TabOutbox {
       drop({ data, reason: 'too-large' });
       return undefined;
     }
-    const full = () => this.#items.size + 1 > maxMessages || this.#bytes + bytes > maxBytes;
+    const full = () => this.#count + 1 > maxMessages || this.#bytes + bytes > maxBytes;
     if (full()) {
       if (overflow === 'reject') {
-        throw this.#items.size + 1 > maxMessages
+        throw this.#count + 1 > maxMessages
           ? new OutboxFullError('messages', maxMessages)
           : new OutboxFullError('bytes', maxBytes);
       }
@@ -61,14 +85,65 @@ export class TabOutbox {
       }
       for (const [seq, item] of this.#items) {
         if (!full()) break;
-        this.take(seq);
-        drop({ data: item.data, reason: 'overflow' });
+        if (item.evicted) continue;
+        this.#uncount(item);
+        if (item.offers > 0) item.evicted = 'overflow';
+        else {
+          this.#items.delete(seq);
+          drop({ data: item.data, reason: 'overflow' });
+        }
       }
     }
+    return this.keep(data, bytes);
+  }
+
+  /**
+   * Holds `data` whatever the limits say: for a message this tab's outbox had accepted already
+   * (a leader's own queue, back in its tab on pagehide).
+   */
+  keep(data: MessageData, bytes = byteSize(data)): number {
     const seq = ++this.#seq;
-    this.#items.set(seq, { data, bytes });
+    this.#items.set(seq, { data, bytes, offers: 0 });
+    this.#count++;
     this.#bytes += bytes;
     return seq;
+  }
+
+  /** An offer of `seq` was posted to the leader. */
+  offered(seq: number): void {
+    const item = this.#items.get(seq);
+    if (item) item.offers++;
+  }
+
+  /** No answer will come to the offers posted so far (the leader changed). */
+  unanswered(): DroppedMessage[] {
+    const dropped: DroppedMessage[] = [];
+    for (const [seq, item] of this.#items) {
+      item.offers = 0;
+      if (item.evicted) {
+        this.#items.delete(seq);
+        dropped.push({ data: item.data, reason: item.evicted });
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * The leader's answer to an offer of `seq`: `sent` settles it; `held` settles it only when it
+   * is the last answer due and the message will not be offered again (pushed out, or `final`:
+   * the tab has closed). Returns the drop to report, if any.
+   */
+  answered(seq: number, outcome: 'sent' | 'held', final: boolean): DroppedMessage | undefined {
+    const item = this.#items.get(seq);
+    if (!item) return undefined;
+    if (item.offers > 0) item.offers--;
+    if (outcome === 'sent') {
+      this.take(seq);
+      return undefined;
+    }
+    if (item.offers > 0 || (!item.evicted && !final)) return undefined;
+    this.take(seq);
+    return { data: item.data, reason: item.evicted ?? 'closed' };
   }
 
   /** Forgets `seq` and returns its data (undefined if it was not held). */
@@ -76,20 +151,30 @@ export class TabOutbox {
     const item = this.#items.get(seq);
     if (!item) return undefined;
     this.#items.delete(seq);
-    this.#bytes -= item.bytes;
+    if (!item.evicted) this.#uncount(item);
     return item.data;
   }
 
-  /** Everything held, oldest first. */
+  /** What is still to be offered, oldest first. */
   entries(): HeldMessage[] {
-    return [...this.#items].map(([seq, item]) => ({ seq, data: item.data }));
+    const out: HeldMessage[] = [];
+    for (const [seq, item] of this.#items) if (!item.evicted) out.push({ seq, data: item.data });
+    return out;
   }
 
-  /** Forgets everything and returns it, oldest first. */
+  /** Forgets everything and returns it, oldest first; pushed-out ones carry their `reason`. */
   clear(): HeldMessage[] {
-    const all = this.entries();
+    const all = [...this.#items].map(([seq, item]) =>
+      item.evicted ? { seq, data: item.data, reason: item.evicted } : { seq, data: item.data },
+    );
     this.#items.clear();
+    this.#count = 0;
     this.#bytes = 0;
     return all;
+  }
+
+  #uncount(item: Item): void {
+    this.#count--;
+    this.#bytes -= item.bytes;
   }
 }

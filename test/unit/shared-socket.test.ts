@@ -591,6 +591,151 @@ describe('SharedSocket: one connection per browser', () => {
     expect(drops.flat()).toEqual([]);
   });
 
+  // Found by the adversarial review: ordinary app code against the handoff and the drops.
+
+  it("a follower's drop-oldest never reports a message the leader takes anyway", async () => {
+    const outbox = { maxQueuedMessages: 2, overflow: 'drop-oldest' as const };
+    const [, b] = [openPage({ outbox }), openPage({ outbox })];
+    const inB = dropsOf(b);
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    for (const m of ['1', '2', '3']) b?.socket.send(m);
+    await browser.settle();
+    // '1' was pushed out while its offer was unanswered; the leader took it: sent, no drop.
+    expect(FakeWebSocket.last.sent).toEqual(['1', '2', '3']);
+    expect(inB).toEqual([]);
+  });
+
+  it("a follower's drop-oldest reports a pushed-out message that the leader did not take", async () => {
+    const outbox = { maxQueuedMessages: 1, overflow: 'drop-oldest' as const };
+    const [, b] = [openPage({ outbox }), openPage({ outbox })];
+    const inB = dropsOf(b);
+    await browser.settle(); // not open: the leader answers 'held'
+    b?.socket.send('1');
+    b?.socket.send('2');
+    await browser.settle();
+    expect(inB).toEqual(['overflow:1']);
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['2']);
+  });
+
+  it('a follower that sends and closes from a state listener: only what was not sent is reported', async () => {
+    const [, b] = [openPage(), openPage()];
+    const inB = dropsOf(b);
+    await browser.settle();
+    b?.socket.send('early');
+    await browser.settle();
+    b?.socket.on('state', (st) => {
+      if (st.state !== 'open') return;
+      b.socket.send('late');
+      b.socket.close();
+    });
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    clock.advance(1000);
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['early', 'late']);
+    expect(inB).toEqual([]);
+  });
+
+  it('a tab back from the cache that leads before the handoff arrives sends its kept message once', async () => {
+    const [t1, t2] = [openPage(), openPage()];
+    await browser.settle();
+    t1?.socket.send('x'); // t1 leads, not open: in its outbox
+    t1?.lifecycle.fire('pagehide'); // handed to t2, and kept in t1
+    await browser.settle();
+    expect(t2?.socket.role).toBe('leader');
+    t2?.socket.on('close', () => t2.socket.close()); // its handoff goes out after the lock is free
+    t1?.lifecycle.fire('pageshow');
+    FakeWebSocket.last.drop();
+    await browser.settle();
+    expect(t1?.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['x']);
+  });
+
+  it('a send from a role listener while the leader hides: the queued message is kept, and a full queue throws only to the sender', async () => {
+    const t0 = openPage({ outbox: { maxQueuedMessages: 1 } });
+    const inT0 = dropsOf(t0);
+    await browser.settle();
+    t0.socket.send('x'); // the leader's outbox is full now
+    const errors: unknown[] = [];
+    t0.socket.on('role', (r) => {
+      if (r !== 'follower') return;
+      try {
+        t0.socket.send('y');
+      } catch (error) {
+        errors.push(error);
+      }
+    });
+    t0.lifecycle.fire('pagehide');
+    expect(() => clock.advance(0)).not.toThrow();
+    t0.lifecycle.fire('pageshow');
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual(['x']);
+    expect(errors).toHaveLength(1); // 'y' found the tab's queue full: OutboxFullError, as send() says
+    expect(inT0).toEqual([]);
+  });
+
+  it("reconnect() from a drop or role listener during the leader's close() rejoins the election", async () => {
+    for (const event of ['drop', 'role'] as const) {
+      browser = new FakeBrowser();
+      FakeWebSocket.reset();
+      const a = openPage();
+      await browser.settle();
+      a.socket.send('q');
+      let once = false;
+      a.socket.on(event, () => {
+        if (once) return;
+        once = true;
+        a.socket.reconnect();
+      });
+      a.socket.close();
+      await browser.settle();
+      expect(a.socket.role, event).toBe('leader');
+      FakeWebSocket.last.serverOpen();
+      await browser.settle();
+      expect(a.socket.status.state, event).toBe('open');
+      a.tab.close();
+      await browser.settle();
+    }
+  });
+
+  it('a dormant paused leader drops its own queue on stop(), as every tab does', async () => {
+    const [a, b, c] = [openPage(), openPage(), openPage()];
+    const [inB, inC] = [dropsOf(b), dropsOf(c)];
+    const policies: PolicyEvent[] = [];
+    c?.socket.on('policy', (e) => policies.push(e));
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1008, 'content rejected: forbidden word');
+    await browser.settle();
+    b?.socket.send('from b');
+    c?.socket.send('from c');
+    await browser.settle();
+    a?.tab.close(); // b leads, paused, with no connection
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    policies[0]?.stop();
+    await browser.settle();
+    expect(inB).toEqual(['stopped:from b']);
+    expect(inC).toEqual(['stopped:from c']);
+    const states: string[] = [];
+    b?.socket.on('state', (st) => states.push(st.state));
+    b?.socket.reconnect();
+    // status follows the state events: it changes with the first one, not before.
+    expect(b?.socket.status.state).toBe(states.at(-1) ?? 'stopped');
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual([]);
+  });
+
   it('model: every message a tab sends reaches the server or is reported as dropped in that tab, and only there', async () => {
     /** The server's side of a connection: what it has received is what left the native buffer. */
     class BufferedSocket extends FakeWebSocket {
