@@ -586,8 +586,13 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #inherit(handoff: Extract<Wire, { t: 'handoff' }>): Relayed[] {
     for (const [tab, seq] of handoff.taken) this.#taken.set(tab, Math.max(seq, this.#taken.get(tab) ?? 0));
     for (const r of handoff.reports) {
-      if (r.tab === this.#id) this.#reportLost(r.seq, r.data, r.reason);
-      else this.#reports.add(r);
+      if (r.tab === this.#id) {
+        this.#reportLost(r.seq, r.data, r.reason);
+        continue;
+      }
+      this.#reports.add(r);
+      // Its tab may have joined while this one still followed (and did not answer): tell it now.
+      this.#post({ t: 'dropped', to: r.tab, seq: r.seq, data: r.data, reason: r.reason });
     }
     const items: Relayed[] = [];
     for (const r of handoff.items) {

@@ -548,6 +548,24 @@ describe('SharedSocket: one connection per browser', () => {
     expect(drops[1]).toEqual(['unsent:from b']);
   });
 
+  it('a follower back from the cache before the next leader has taken over still hears of its lost message', async () => {
+    const [a, b, c] = [openPage(), openPage(), openPage()];
+    const drops = [dropsOf(a), dropsOf(b), dropsOf(c)];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    c?.socket.send('from c');
+    await browser.settle();
+    FakeWebSocket.last.bufferedAmount = 6;
+    FakeWebSocket.last.drop(); // the report to c is on its way...
+    a?.lifecycle.fire('pagehide'); // ...a hands it to the next leader...
+    c?.lifecycle.fire('pagehide'); // ...c leaves before it arrives...
+    c?.lifecycle.fire('pageshow'); // ...and joins again before b leads (b, a follower, does not answer)
+    await browser.settle();
+    expect(b?.socket.role).toBe('leader');
+    expect(drops).toEqual([[], [], ['unsent:from c']]);
+  });
+
   it("a leader that closes hands the other tabs' queued messages to the next leader instead of dropping them", async () => {
     const outbox = { requeueUnsent: true };
     const [a, b, c] = [openPage({ outbox }), openPage({ outbox }), openPage({ outbox })];
@@ -761,7 +779,10 @@ describe('SharedSocket: one connection per browser', () => {
     type Command =
       | { type: 'open' | 'server-open' | 'flush' | 'die' | 'restart' | 'step' | 'settle' }
       | { type: 'send' | 'close-tab' | 'hide' | 'show' | 'close' | 'reconnect'; index: number }
-      | { type: 'wait'; ms: number };
+      | { type: 'wait'; ms: number }
+      /** App code: once `on` fires in that tab, its listener calls `action`. */
+      | { type: 'react'; index: number; on: 'drop' | 'state' | 'role' | 'stopped' | 'close'; action: Action };
+    type Action = 'close' | 'reconnect' | 'send';
     const command: fc.Arbitrary<Command> = fc.oneof(
       { weight: 2, arbitrary: fc.constant({ type: 'open' as const }) },
       {
@@ -788,6 +809,15 @@ describe('SharedSocket: one connection per browser', () => {
         weight: 1,
         arbitrary: fc.record({ type: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 5000 }) }),
       },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          type: fc.constant('react' as const),
+          index: fc.nat(4),
+          on: fc.constantFrom('drop' as const, 'state' as const, 'role' as const, 'stopped' as const, 'close' as const),
+          action: fc.constantFrom('close' as const, 'reconnect' as const, 'send' as const),
+        }),
+      },
     );
     await fc.assert(
       fc.asyncProperty(
@@ -805,6 +835,20 @@ describe('SharedSocket: one connection per browser', () => {
           const copied = new Set<string>();
           let n = 0;
           const live = () => FakeWebSocket.instances.at(-1) as BufferedSocket | undefined; // the newest
+          const act = (entry: (typeof pages)[number], action: Action) => {
+            const { socket } = entry.page;
+            if (action === 'close') socket.close();
+            else if (action === 'reconnect') socket.reconnect();
+            else {
+              const data = `${entry.name}:${n++}`;
+              try {
+                socket.send(data);
+                sent.set(data, entry.name);
+              } catch {
+                // After close(), or a full queue: refused, and the app is told so.
+              }
+            }
+          };
           for (const c of [...Array.from({ length: tabs }, () => ({ type: 'open' as const })), ...commands]) {
             const entry = 'index' in c ? pages.filter((p) => p.page.tab.alive)[c.index] : undefined;
             switch (c.type) {
@@ -843,14 +887,15 @@ describe('SharedSocket: one connection per browser', () => {
               default: {
                 if (!entry) break;
                 const { page } = entry;
-                if (c.type === 'send') {
-                  const data = `${entry.name}:${n++}`;
-                  try {
-                    page.socket.send(data);
-                    sent.set(data, entry.name);
-                  } catch {
-                    // After close(): refused, and the app is told so.
-                  }
+                if (c.type === 'send') act(entry, 'send');
+                else if (c.type === 'react' && !entry.hidden) {
+                  let armed = true;
+                  page.socket.on(c.on, () => {
+                    // A page in the back/forward cache runs no code.
+                    if (!armed || entry.hidden || !page.tab.alive) return;
+                    armed = false;
+                    act(entry, c.action);
+                  });
                 } else if (c.type === 'close-tab') page.tab.close();
                 else if (c.type === 'hide' && !entry.hidden) {
                   entry.hidden = true;
@@ -866,6 +911,8 @@ describe('SharedSocket: one connection per browser', () => {
                 else if (c.type === 'reconnect') page.socket.reconnect();
               }
             }
+            const visible = pages.filter((p) => p.page.tab.alive && !p.hidden);
+            expect(leaders(visible.map((p) => p.page)).length).toBeLessThanOrEqual(1);
           }
           // Everyone comes back and the server answers: whatever is still on its way gets there.
           for (const entry of pages) {
@@ -909,13 +956,19 @@ describe('SharedSocket: one connection per browser', () => {
             if (page?.tab.alive && page.socket.status.state !== 'closed')
               expect((BufferedSocket.delivered.get(data) ?? 0) + where.length, `${data} lost`).toBeGreaterThan(0);
           }
+          for (const { page, name } of pages) {
+            // `status` always matches the last `state` event.
+            if (page.tab.alive && page.states.length > 0) {
+              expect(page.socket.status.state, `${name} status`).toBe(page.states.at(-1));
+            }
+          }
           for (const { page } of pages) if (!page.tab.alive) page.socket.removeAllListeners();
           clock.advance(10 * 60_000);
           for (const { page } of pages) if (page.tab.alive) page.tab.close();
           await browser.settle();
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.TABS_RUNS ?? 3000) },
     );
   }, 120_000);
 
