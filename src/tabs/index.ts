@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export type { TabChannel, TabLocks, TabsPlatform } from './platform.js';
+export type { TabChannel, TabLocks, TabStorage, TabsPlatform } from './platform.js';
 export { browserPlatform } from './platform.js';
 export type { RefreshOutcome } from './protocol.js';
 export type { SharedSocketEvents, SharedSocketOptions, TabRole } from './shared-socket.js';

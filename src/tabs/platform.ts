@@ -40,17 +40,41 @@ export interface TabChannel {
 }
 
 /**
- * Where locks and channels come from.
+ * The part of the Web Storage API (`localStorage`) closewise uses, shared by the tabs of an
+ * origin. Either call may throw (a full quota, a sandboxed frame): closewise carries on.
  *
  * @example
  * ```ts
- * const platform: TabsPlatform = { locks: navigator.locks, channel: (name) => new BroadcastChannel(name) };
+ * const storage: TabStorage = localStorage;
+ * ```
+ */
+export interface TabStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * Where locks, channels and storage come from.
+ *
+ * @example
+ * ```ts
+ * const platform: TabsPlatform = {
+ *   locks: navigator.locks,
+ *   channel: (name) => new BroadcastChannel(name),
+ *   storage: localStorage,
+ * };
  * ```
  */
 export interface TabsPlatform {
   readonly locks: TabLocks;
   /** Opens an end of the channel `name`. */
   channel(name: string): TabChannel;
+  /**
+   * Where a leaving leader records what it took from each tab, for a tab that comes back from
+   * the back/forward cache after every tab that knew is gone (optional: without it, such a tab
+   * may send again what it sent before it left).
+   */
+  readonly storage?: TabStorage;
 }
 
 /**
@@ -69,5 +93,15 @@ export function browserPlatform(): TabsPlatform | undefined {
   const locks = g.navigator?.locks;
   const Channel = g.BroadcastChannel;
   if (!locks || typeof locks.request !== 'function' || typeof Channel !== 'function') return undefined;
-  return { locks, channel: (name) => new Channel(name) };
+  const storage = pageStorage();
+  return { locks, channel: (name) => new Channel(name), ...(storage && { storage }) };
+}
+
+function pageStorage(): TabStorage | undefined {
+  try {
+    // Reading `localStorage` itself throws where storage is refused (a sandboxed frame).
+    return (globalThis as { localStorage?: TabStorage }).localStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -13,6 +13,7 @@ import { LossReports } from './loss-reports.js';
 import { browserPlatform, type TabChannel, type TabsPlatform } from './platform.js';
 import { isWire, type RefreshOutcome, type Wire, type WireEvent } from './protocol.js';
 import { TabOutbox } from './tab-outbox.js';
+import { loadTaken, saveTaken } from './taken-record.js';
 
 /**
  * Which part a tab plays: the `leader` holds the one real connection; a `follower` mirrors it.
@@ -139,7 +140,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       mustBe(`${OWNER}: options.name`, 'a non-empty string', options.name);
     }
     if (options.platform !== undefined && options.platform !== false && !isPlatform(options.platform)) {
-      mustBe(`${OWNER}: options.platform`, 'false or { locks, channel(name) }', options.platform);
+      mustBe(`${OWNER}: options.platform`, 'false or { locks, channel(name), storage? }', options.platform);
     }
     this.#url = url;
     this.#options = options;
@@ -294,6 +295,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#abort = undefined;
     this.#taken.clear();
     this.#reports.clear();
+    // What leaders that have gone took (a tab back from the cache may offer it again).
+    for (const [tab, seq] of loadTaken(this.#platform?.storage, this.#name, this.#clock.now())) {
+      this.#taken.set(tab, seq);
+    }
     // The role is set now and announced last: a `role` listener that calls reconnect() or
     // close() then acts on a leader that is fully set up.
     this.#role = 'leader';
@@ -304,6 +309,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       // The last leader's outbox goes out before this tab's own: it was sent earlier.
       this.#relayed.push(...this.#inherit(handoff));
     }
+    // Its own messages that a leader took while this tab was away: they went out already.
+    this.#held.forgetThrough(this.#taken.get(this.#id) ?? 0);
     // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff
     // or the back/forward cache: this tab leads without connecting until someone calls
     // reconnect() or retry(), and keeps what it inherited until then.
@@ -448,6 +455,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       if (this.#handoffDue !== post) return;
       this.#handoffDue = undefined;
       const held = withHeld ? this.#held.entries().map(({ seq, data }) => ({ from: this.#id, seq, data })) : [];
+      this.#record(items);
       const reports = this.#reports.all();
       this.#reports.clear();
       this.#post({
@@ -463,6 +471,21 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#handoffDue = post;
     if (!socket || socket.status.state === 'closed') post();
     else queueMicrotask(post);
+  }
+
+  /**
+   * Records in storage, for a tab that comes back after every tab that knew is gone, what went
+   * out of each tab: what this leader took, short of what it still held (`unsent`: handed over,
+   * and perhaps to nobody, so the tab's own copy must still go). Written in the task that gives
+   * up the lock (or its microtask), before the next leader can read it.
+   */
+  #record(unsent: readonly Relayed[]): void {
+    const sent = new Map(this.#taken);
+    for (const r of unsent) {
+      const through = sent.get(r.from);
+      if (through !== undefined && r.seq <= through) sent.set(r.from, r.seq - 1);
+    }
+    saveTaken(this.#platform?.storage, this.#name, sent, this.#clock.now());
   }
 
   /** Lets go of the channel, after a handoff that is due. */
@@ -795,7 +818,11 @@ function networkOnly(lifecycle: Lifecycle | undefined): Lifecycle | false {
 function isPlatform(value: unknown): value is TabsPlatform {
   const p = value as Partial<TabsPlatform> | null;
   return (
-    typeof p === 'object' && p !== null && typeof p.channel === 'function' && typeof p.locks?.request === 'function'
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.channel === 'function' &&
+    typeof p.locks?.request === 'function' &&
+    (p.storage === undefined || (typeof p.storage.getItem === 'function' && typeof p.storage.setItem === 'function'))
   );
 }
 

@@ -146,6 +146,11 @@ export class TabOutbox {
     return { data: item.data, reason: item.evicted ?? 'closed' };
   }
 
+  /** Forgets every message up to `seq`: a leader took them. */
+  forgetThrough(seq: number): void {
+    for (const held of [...this.#items.keys()]) if (held <= seq) this.take(held);
+  }
+
   /** Forgets `seq` and returns its data (undefined if it was not held). */
   take(seq: number): MessageData | undefined {
     const item = this.#items.get(seq);

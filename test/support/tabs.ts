@@ -1,4 +1,4 @@
-import type { TabChannel, TabLocks, TabsPlatform } from '../../src/tabs/platform.js';
+import type { TabChannel, TabLocks, TabStorage, TabsPlatform } from '../../src/tabs/platform.js';
 
 // An in-memory browser profile with tabs: Web Locks and BroadcastChannel as the specs define them,
 // but with every asynchronous step (a lock's callback, a message delivery) in one queue the test
@@ -44,9 +44,19 @@ interface Task {
   readonly run: () => void;
 }
 
-/** One browser profile: the lock manager and the channels its tabs share, and the task queue. */
+/** One browser profile: the lock manager, channels and storage its tabs share, and the task queue. */
 export class FakeBrowser {
   readonly tabs: FakeTab[] = [];
+  /** `localStorage` of the origin: synchronous, shared by every tab, outliving them. */
+  readonly storage: TabStorage & { readonly items: Map<string, string> } = {
+    items: new Map<string, string>(),
+    getItem(key) {
+      return this.items.get(key) ?? null;
+    },
+    setItem(key, value) {
+      this.items.set(key, String(value));
+    },
+  };
   #seq = 0;
   readonly #tasks: Task[] = [];
   readonly #holders = new Map<string, LockRequest>();
@@ -272,6 +282,7 @@ export class FakeTab {
         this.#channels.add(channel);
         return channel;
       },
+      storage: browser.storage,
     };
   }
 
