@@ -139,8 +139,11 @@ module.exports = [
     path: dist('production/tabs/index.js'),
     import: '{ SharedSocket }',
     gzip: true,
-    // 15.94 kB measured when introduced: 2.66 kB over ResilientSocket alone.
-    limit: '17.5 KB',
+    // 15.94 kB measured when introduced: 2.66 kB over ResilientSocket alone. 17.50 kB once a
+    // lost message is reported in the tab that sent it (loss reports that wait for a tab in the
+    // back/forward cache), offers are settled by the leader's answers, calls from listeners run
+    // to completion, and leaving leaders record in storage what went out (issue 14, session 3).
+    limit: '18 KB',
   },
   {
     name: 'production: closewise/tabs singleFlightRefresh alone',

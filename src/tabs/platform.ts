@@ -49,7 +49,9 @@ export interface TabChannel {
  * ```
  */
 export interface TabStorage {
+  /** The value stored under `key`, or null. */
   getItem(key: string): string | null;
+  /** Stores `value` under `key`. */
   setItem(key: string, value: string): void;
 }
 
