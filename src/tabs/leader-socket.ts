@@ -16,8 +16,6 @@ export interface Relayed {
   readonly from: string;
   readonly seq: number;
   readonly data: MessageData;
-  /** Its tab kept a copy (a leader's own queue, handed over on pagehide) and may send that itself. */
-  readonly kept?: boolean;
 }
 
 /**

@@ -77,6 +77,8 @@ export type Wire =
       readonly reason: DropReason;
     }
   | { readonly t: 'heard'; readonly from: string; readonly seq: number }
+  /** Did a leader take message `seq` of tab `from`? (An ack answers; it is not taken now.) */
+  | { readonly t: 'probe'; readonly from: string; readonly seq: number }
   | { readonly t: 'policy'; readonly from: string; readonly token: string; readonly action: 'retry' | 'stop' }
   | { readonly t: 'reconnect'; readonly from: string }
   /**

@@ -5,8 +5,9 @@ import { GuardedEmitter } from '../client/emitter.js';
 import { ClosewiseError, type ClosewiseErrorKind } from '../client/errors.js';
 import type { PolicyEvent, ResilientSocketEvents, SendResult, SocketStatus } from '../client/events.js';
 import { browserLifecycle, type Lifecycle, type LifecycleEvent } from '../client/lifecycle.js';
-import type { Provider, RefreshContext, ResilientSocketOptions } from '../client/options.js';
+import { type Provider, type RefreshContext, type ResilientSocketOptions, resolveOptions } from '../client/options.js';
 import { checkMessage, type DroppedMessage, type DropReason, type MessageData } from '../client/outbox.js';
+import { toWebSocketUrl } from '../client/url.js';
 import { describeValue, mustBe } from '../internal/checks.js';
 import { LeaderSocket, type Relayed } from './leader-socket.js';
 import { LossReports } from './loss-reports.js';
@@ -113,6 +114,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #handoffDue: (() => void) | undefined;
   /** The leader this follower last heard from: offers to an earlier one get no answer. */
   #leaderId: string | undefined;
+  /** Own messages this tab sent from its held copies when it began to lead (see #inherit). */
+  readonly #sentCopies = new Set<number>();
   /** Run to completion: a call made while one of this tab's steps runs waits for it. */
   #running = false;
   readonly #queued: (() => void)[] = [];
@@ -142,6 +145,11 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     if (options.platform !== undefined && options.platform !== false && !isPlatform(options.platform)) {
       mustBe(`${OWNER}: options.platform`, 'false or { locks, channel(name), storage? }', options.platform);
     }
+    // The options and URL the leader's connection will get, checked now: in whichever tab leads,
+    // a bad value would otherwise only fail inside the lock's callback, out of the app's sight.
+    const { name: _name, platform: _platform, ...own } = options;
+    resolveOptions(own);
+    if (typeof url === 'string') toWebSocketUrl(url, (globalThis as { location?: { href?: string } }).location?.href);
     this.#url = url;
     this.#options = options;
     this.#clock = clock;
@@ -305,7 +313,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     const handoff = this.#handoff;
     this.#handoff = undefined;
     if (handoff) {
-      this.#status = handoff.status;
+      // What the last leader last said: this tab may have missed it (it was away).
+      if (JSON.stringify(handoff.status) !== JSON.stringify(this.#status)) this.#setStatus(handoff.status);
       // The last leader's outbox goes out before this tab's own: it was sent earlier.
       this.#relayed.push(...this.#inherit(handoff));
     }
@@ -351,9 +360,13 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     // that it always matches the last `state` event.
     for (const r of this.#relayed.splice(0)) this.#carry(r);
     // What this tab sent as a follower and no leader took: its own outbox has it now.
-    for (const { data, reason } of this.#held.clear()) {
+    this.#sentCopies.clear();
+    for (const { seq, data, reason } of this.#held.clear()) {
       if (reason) this.emit('drop', { data, reason });
-      else this.#sendOwn(socket, data);
+      else {
+        this.#sentCopies.add(seq);
+        this.#sendOwn(socket, data);
+      }
     }
   }
 
@@ -524,6 +537,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         this.#abdicate(1000, '', noop, noop);
         this.#closeChannel();
       }
+      // Answers to its offers are lost with the channel: whoever leads when it is back is asked again.
+      this.#leaderId = undefined;
       // The status stays as it was: a pause or a stop is still there when the page is back.
     } else if (e === 'pageshow' && this.#page === 'hidden') {
       this.#page = 'active';
@@ -619,21 +634,16 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     }
     const items: Relayed[] = [];
     for (const r of handoff.items) {
-      let item = r;
       if (r.from === handoff.from) {
         // The last leader's own queue: it kept a copy (pagehide), and offers it again if it
         // comes back; what it offered here already is not sent twice.
         if (r.seq <= (this.#taken.get(r.from) ?? 0)) continue;
         this.#taken.set(r.from, r.seq);
-        item = { ...r, kept: true };
       }
-      if (item.from === this.#id) {
-        // This tab's own, come back: a kept one goes out from here, once, not from its copy;
-        // with no copy left, this tab has sent it already (it led again before this reached it).
-        const copy = this.#held.take(item.seq);
-        if (item.kept && copy === undefined) continue;
-      }
-      items.push(item);
+      // This tab's own, come back: it goes out from here, once, and not from a copy it kept;
+      // unless this tab sent that copy itself already (it led again before this reached it).
+      if (r.from === this.#id && this.#held.take(r.seq) === undefined && this.#sentCopies.has(r.seq)) continue;
+      items.push(r);
     }
     return items;
   }
@@ -664,9 +674,18 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         // A new leader took over, with the last one's handoff: a copy here would be stale.
         if (m.to === undefined) this.#handoff = undefined;
         if (m.from !== this.#leaderId) {
-          // Offers to the last leader get no answer now: what was pushed out waiting for one is dropped.
+          // Offers made before get no answer now: a message pushed out while one was due is
+          // asked about (was it taken?), everything else offered again.
           this.#leaderId = m.from;
-          for (const dropped of this.#held.unanswered()) this.emit('drop', dropped);
+          for (const seq of this.#held.unanswered()) {
+            this.#held.offered(seq);
+            this.#post({ t: 'probe', from: this.#id, seq });
+          }
+        }
+        // A stop this tab missed (it was away): it drops what it holds, as the others did.
+        // (A tab new here, or rejoining after close(), holds what it sent since: kept for a restart.)
+        if (m.status.state === 'stopped' && this.#status.state !== 'stopped' && this.#status !== CONNECTING) {
+          this.#dropHeld('stopped');
         }
         this.#offer();
         this.#setStatus(m.status);
@@ -676,6 +695,13 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
         return;
       case 'send':
         if (leading) this.#takeSend(m.from, m.seq, m.first, m.data);
+        return;
+      case 'probe':
+        // Only whether it was taken: a message pushed out of its tab's queue is not taken now.
+        if (leading) {
+          const outcome = m.seq <= (this.#taken.get(m.from) ?? 0) ? 'sent' : 'held';
+          this.#post({ t: 'ack', to: m.from, seq: m.seq, outcome });
+        }
         return;
       case 'ack': {
         if (m.to !== this.#id || leading) return;

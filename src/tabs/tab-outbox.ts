@@ -115,17 +115,17 @@ export class TabOutbox {
     if (item) item.offers++;
   }
 
-  /** No answer will come to the offers posted so far (the leader changed). */
-  unanswered(): DroppedMessage[] {
-    const dropped: DroppedMessage[] = [];
+  /**
+   * No answer will come to the offers posted so far (the leader changed, or the tab was away):
+   * returns the pushed-out messages, whose fate only a leader can tell (was it taken?).
+   */
+  unanswered(): number[] {
+    const evicted: number[] = [];
     for (const [seq, item] of this.#items) {
       item.offers = 0;
-      if (item.evicted) {
-        this.#items.delete(seq);
-        dropped.push({ data: item.data, reason: item.evicted });
-      }
+      if (item.evicted) evicted.push(seq);
     }
-    return dropped;
+    return evicted;
   }
 
   /**

@@ -37,7 +37,11 @@ export function saveTaken(
   if (!storage || taken.size === 0) return;
   const merged = new Map<string, Entry>();
   for (const e of read(storage, name, now)) merged.set(e[0], e);
-  for (const [tab, seq] of taken) merged.set(tab, [tab, Math.max(seq, merged.get(tab)?.[1] ?? 0), now]);
+  for (const [tab, seq] of taken) {
+    // Stamped when it moved on: an entry read back and written unchanged keeps its age.
+    const prev = merged.get(tab);
+    if (!prev || seq > prev[1]) merged.set(tab, [tab, seq, now]);
+  }
   const entries = [...merged.values()].sort((x, y) => y[2] - x[2]).slice(0, MAX_TABS);
   try {
     storage.setItem(key(name), JSON.stringify(entries));

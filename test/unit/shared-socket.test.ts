@@ -790,6 +790,115 @@ describe('SharedSocket: one connection per browser', () => {
     expect(FakeWebSocket.last.sent).toEqual([]);
   });
 
+  // Found by the second review.
+
+  it('a kept message handed back to the tab it came from, after that tab let go of its copy, is sent', async () => {
+    const [a, b] = [openPage(), openPage()];
+    const inA = dropsOf(a);
+    await browser.settle();
+    a.socket.send('x'); // a leads, not open
+    a.lifecycle.fire('pagehide'); // x kept in a, handed to b
+    await browser.settle();
+    a.lifecycle.fire('pageshow'); // a offers x again; b, which has it, answers 'sent'
+    await browser.settle();
+    b.tab.close(); // x goes back to a
+    await browser.settle();
+    expect(a.socket.role).toBe('leader');
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect({ sent: FakeWebSocket.instances.flatMap((w) => w.sent), inA }).toEqual({ sent: ['x'], inA: [] });
+  });
+
+  it('a tab that leads from a handoff says so in a state event when the status changed', async () => {
+    const [a, b] = [openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    b.lifecycle.fire('pagehide');
+    FakeWebSocket.last.serverClose(1008, 'content rejected: forbidden word');
+    await browser.settle(); // a is paused; b did not see it
+    b.lifecycle.fire('pageshow');
+    a.tab.close();
+    await browser.settle();
+    expect(b.socket.role).toBe('leader');
+    expect(b.socket.status.state).toBe('paused');
+    expect(b.states.at(-1)).toBe('paused');
+  });
+
+  it('drop-oldest after the back/forward cache: a pushed-out message that was never taken is reported', async () => {
+    const outbox = { maxQueuedMessages: 1, overflow: 'drop-oldest' as const };
+    const [, b] = [openPage({ outbox }), openPage({ outbox })];
+    const inB = dropsOf(b);
+    await browser.settle();
+    b.socket.send('1');
+    b.lifecycle.fire('pagehide'); // the leader's answer to '1' is lost
+    await browser.settle();
+    b.lifecycle.fire('pageshow');
+    await browser.settle();
+    b.socket.send('2'); // pushes '1' out
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect({ sent: FakeWebSocket.last.sent, inB }).toEqual({ sent: ['2'], inB: ['overflow:1'] });
+  });
+
+  it('the storage record keeps the newest tabs and lets old ones age out', async () => {
+    const key = 'closewise:ws://test/live:taken';
+    browser.storage.setItem(key, JSON.stringify(Array.from({ length: 256 }, (_, i) => [`old${i}`, 1, clock.now()])));
+    const [a, x] = [openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    x.socket.send('m');
+    x.lifecycle.fire('pagehide'); // the answer will not reach it
+    await browser.settle(); // 'm' goes out
+    clock.advance(1);
+    a.tab.close(); // records what went out of x, the newest entry
+    await browser.settle();
+    x.lifecycle.fire('pageshow');
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.instances.flatMap((w) => w.sent)).toEqual(['m']);
+    // Written back unchanged, an entry keeps its age, and goes after a day.
+    clock.advance(25 * 60 * 60 * 1000);
+    const stored = JSON.parse(browser.storage.getItem(key) ?? '[]') as [string, number, number][];
+    expect(stored.find(([tab]) => tab === 'old0')?.[2]).toBe(0);
+  });
+
+  it('a bad option or URL throws in the constructor, as ResilientSocket does, and no tab is left leading', async () => {
+    const bad = { backoff: { maxAttempts: -3 } } as unknown as SharedSocketOptions;
+    expect(() => openPage(bad)).toThrow(/maxAttempts/);
+    const tab = browser.openTab();
+    const badUrl = () =>
+      new SharedSocket('ftp://example.com/live', { name: 'live', WebSocket: FakeWebSocket, platform: tab.platform });
+    expect(badUrl).toThrow(TypeError);
+    await browser.settle();
+    expect(browser.held('closewise:ws://test/live')).toBeUndefined();
+    expect(browser.held('live')).toBeUndefined();
+  });
+
+  it('a tab away in the back/forward cache during a fatal stop drops what it held when it is back', async () => {
+    const [a, b] = [openPage(), openPage()];
+    const inB = dropsOf(b);
+    await browser.settle();
+    b.socket.send('before'); // held: not open
+    await browser.settle();
+    b.lifecycle.fire('pagehide');
+    FakeWebSocket.last.serverOpen();
+    FakeWebSocket.last.serverClose(1003, 'unsupported'); // fatal: a stops
+    await browser.settle();
+    b.lifecycle.fire('pageshow');
+    await browser.settle();
+    expect(b.socket.status.state).toBe('stopped');
+    expect(inB).toEqual(['stopped:before']);
+    a.socket.reconnect();
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    expect(FakeWebSocket.last.sent).toEqual([]);
+  });
+
   it('model: every message a tab sends reaches the server or is reported as dropped in that tab, and only there', async () => {
     /** The server's side of a connection: what it has received is what left the native buffer. */
     class BufferedSocket extends FakeWebSocket {
