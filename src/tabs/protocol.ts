@@ -92,6 +92,8 @@ export type Wire =
       readonly from: string;
       readonly items: readonly Relayed[];
       readonly taken: readonly (readonly [string, number])[];
+      /** Seqs below `taken` that were pushed out of their tab's queue, not taken. */
+      readonly skipped: readonly (readonly [string, number])[];
       readonly reports: readonly LossReport[];
       readonly status: SocketStatus;
     };

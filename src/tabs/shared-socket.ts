@@ -126,6 +126,11 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #policyToken = 0;
   /** Leader side: the last seq taken from each tab (handed on to the next leader). */
   readonly #taken = new Map<string, number>();
+  /**
+   * Leader side: seqs a tab pushed out of its queue that no leader took, though later ones were
+   * (its `first` moved past them): a probe about one is answered `held`.
+   */
+  readonly #skipped = new Map<string, Set<number>>();
   /** Leader side: lost messages of other tabs whose drop they have not confirmed reporting. */
   readonly #reports = new LossReports();
   /** This tab's messages whose drop it reported from a leader's report (a report may come twice). */
@@ -302,6 +307,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #lead(): void {
     this.#abort = undefined;
     this.#taken.clear();
+    this.#skipped.clear();
     this.#reports.clear();
     // What leaders that have gone took (a tab back from the cache may offer it again).
     for (const [tab, seq] of loadTaken(this.#platform?.storage, this.#name, this.#clock.now())) {
@@ -312,18 +318,20 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#role = 'leader';
     const handoff = this.#handoff;
     this.#handoff = undefined;
+    // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff
+    // or the back/forward cache: this tab leads without connecting until someone calls
+    // reconnect() or retry(), and keeps what it inherited until then.
+    const last = handoff?.status ?? this.#status;
+    const stopped = last.state === 'stopped' || last.state === 'paused';
     if (handoff) {
-      // What the last leader last said: this tab may have missed it (it was away).
-      if (JSON.stringify(handoff.status) !== JSON.stringify(this.#status)) this.#setStatus(handoff.status);
+      // A stop or pause this tab may have missed (it was away) is its status now; otherwise the
+      // new connection's own first `state` event says where things stand.
+      if (stopped && JSON.stringify(last) !== JSON.stringify(this.#status)) this.#setStatus(last);
       // The last leader's outbox goes out before this tab's own: it was sent earlier.
       this.#relayed.push(...this.#inherit(handoff));
     }
     // Its own messages that a leader took while this tab was away: they went out already.
-    this.#held.forgetThrough(this.#taken.get(this.#id) ?? 0);
-    // A connection that had stopped (a fatal code, a policy pause) stays stopped across a handoff
-    // or the back/forward cache: this tab leads without connecting until someone calls
-    // reconnect() or retry(), and keeps what it inherited until then.
-    const stopped = this.#status.state === 'stopped' || this.#status.state === 'paused';
+    this.#held.forgetThrough(this.#taken.get(this.#id) ?? 0, this.#skipped.get(this.#id));
     if (!stopped || !this.#platform) this.#connect();
     this.#post({ t: 'leader', from: this.#id, status: this.#status });
     this.emit('role', 'leader');
@@ -471,11 +479,13 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       this.#record(items);
       const reports = this.#reports.all();
       this.#reports.clear();
+      const skipped = [...this.#skipped].flatMap(([tab, seqs]) => [...seqs].map((seq) => [tab, seq] as const));
       this.#post({
         t: 'handoff',
         from: this.#id,
         items: [...items, ...held],
         taken: [...this.#taken],
+        skipped,
         reports,
         status,
       });
@@ -594,7 +604,17 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   #takeSend(from: string, seq: number, first: number, data: MessageData): void {
     const socket = this.#socket;
-    // A tab new to this leader starts where it says its oldest held message is.
+    // A tab new to this leader starts where it says its oldest held message is; a known one
+    // whose oldest moved past what was taken pushed those out (drop-oldest): skipped, not taken.
+    // (For a tab new here, what is below its oldest no leader took as far as this one knows;
+    // only its newest pushed-out ones can be asked about: the last 1,024 are enough.)
+    const known = this.#taken.get(from);
+    if (known === undefined || first - 1 > known) {
+      const skipped = this.#skipped.get(from) ?? new Set<number>();
+      for (let s = Math.max((known ?? 0) + 1, first - 1024); s < first; s++) skipped.add(s);
+      if (skipped.size > 0) this.#skipped.set(from, skipped);
+      this.#taken.set(from, first - 1);
+    }
     const last = this.#taken.get(from) ?? first - 1;
     if (seq <= last) {
       this.#post({ t: 'ack', to: from, seq, outcome: 'sent' }); // a repeat: it was taken already
@@ -623,6 +643,10 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
    */
   #inherit(handoff: Extract<Wire, { t: 'handoff' }>): Relayed[] {
     for (const [tab, seq] of handoff.taken) this.#taken.set(tab, Math.max(seq, this.#taken.get(tab) ?? 0));
+    for (const [tab, seq] of handoff.skipped) {
+      const skipped = this.#skipped.get(tab) ?? new Set<number>();
+      this.#skipped.set(tab, skipped.add(seq));
+    }
     for (const r of handoff.reports) {
       if (r.tab === this.#id) {
         this.#reportLost(r.seq, r.data, r.reason);
@@ -682,13 +706,17 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
             this.#post({ t: 'probe', from: this.#id, seq });
           }
         }
-        // A stop this tab missed (it was away): it drops what it holds, as the others did.
+        // A stop this tab missed (it was away): what it holds is dropped, as the others did,
+        // except what a leader took meanwhile (its answer was lost): each is asked about.
         // (A tab new here, or rejoining after close(), holds what it sent since: kept for a restart.)
         if (m.status.state === 'stopped' && this.#status.state !== 'stopped' && this.#status !== CONNECTING) {
-          this.#dropHeld('stopped');
+          for (const seq of this.#held.evictAll('stopped')) {
+            this.#held.offered(seq);
+            this.#post({ t: 'probe', from: this.#id, seq });
+          }
         }
         this.#offer();
-        this.#setStatus(m.status);
+        if (JSON.stringify(m.status) !== JSON.stringify(this.#status)) this.#setStatus(m.status);
         return;
       case 'event':
         if (!leading && this.#page === 'active') this.#mirror(m.event);
@@ -699,7 +727,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       case 'probe':
         // Only whether it was taken: a message pushed out of its tab's queue is not taken now.
         if (leading) {
-          const outcome = m.seq <= (this.#taken.get(m.from) ?? 0) ? 'sent' : 'held';
+          const taken = m.seq <= (this.#taken.get(m.from) ?? 0) && !this.#skipped.get(m.from)?.has(m.seq);
+          const outcome = taken ? 'sent' : 'held';
           this.#post({ t: 'ack', to: m.from, seq: m.seq, outcome });
         }
         return;

@@ -146,9 +146,24 @@ export class TabOutbox {
     return { data: item.data, reason: item.evicted ?? 'closed' };
   }
 
-  /** Forgets every message up to `seq`: a leader took them. */
-  forgetThrough(seq: number): void {
-    for (const held of [...this.#items.keys()]) if (held <= seq) this.take(held);
+  /** Forgets every message up to `seq` (`except` those): a leader took them. */
+  forgetThrough(seq: number, except?: ReadonlySet<number>): void {
+    for (const held of [...this.#items.keys()]) if (held <= seq && !except?.has(held)) this.take(held);
+  }
+
+  /**
+   * Marks everything still to be offered as dropped for `reason` unless a leader's answer says
+   * it was taken (as `drop-oldest` does); returns their seqs, to ask about.
+   */
+  evictAll(reason: DropReason): number[] {
+    const seqs: number[] = [];
+    for (const [seq, item] of this.#items) {
+      if (item.evicted) continue;
+      this.#uncount(item);
+      item.evicted = reason;
+      seqs.push(seq);
+    }
+    return seqs;
   }
 
   /** Forgets `seq` and returns its data (undefined if it was not held). */

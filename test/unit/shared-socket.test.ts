@@ -899,6 +899,106 @@ describe('SharedSocket: one connection per browser', () => {
     expect(FakeWebSocket.last.sent).toEqual([]);
   });
 
+  // Found by the third review.
+
+  it('a tab away during a fatal stop drops only what no leader took meanwhile', async () => {
+    // A follower whose answer was lost.
+    {
+      const [a, b] = [openPage(), openPage()];
+      const inB = dropsOf(b);
+      await browser.settle();
+      FakeWebSocket.last.serverOpen();
+      await browser.settle();
+      b.socket.send('x');
+      b.lifecycle.fire('pagehide');
+      await browser.settle(); // 'x' goes out; b does not hear so
+      expect(FakeWebSocket.last.sent).toEqual(['x']);
+      FakeWebSocket.last.serverClose(1003, 'unsupported');
+      await browser.settle();
+      b.lifecycle.fire('pageshow');
+      await browser.settle();
+      expect(inB).toEqual([]);
+      a.tab.close();
+      b.tab.close();
+      await browser.settle();
+    }
+    // drop-oldest: one pushed out, both sent.
+    {
+      browser = new FakeBrowser();
+      FakeWebSocket.reset();
+      const outbox = { maxQueuedMessages: 1, overflow: 'drop-oldest' as const };
+      const [, b] = [openPage({ outbox }), openPage({ outbox })];
+      const inB = dropsOf(b);
+      await browser.settle();
+      FakeWebSocket.last.serverOpen();
+      await browser.settle();
+      b.socket.send('1');
+      b.socket.send('2');
+      b.lifecycle.fire('pagehide');
+      await browser.settle();
+      expect(FakeWebSocket.last.sent).toEqual(['1', '2']);
+      FakeWebSocket.last.serverClose(1003, 'unsupported');
+      await browser.settle();
+      b.lifecycle.fire('pageshow');
+      await browser.settle();
+      expect(inB).toEqual([]);
+    }
+  });
+
+  it('a pushed-out message is reported even when the leader took a later one first', async () => {
+    const outbox = { maxQueuedMessages: 1, overflow: 'drop-oldest' as const };
+    const [a, b] = [openPage({ outbox }), openPage({ outbox })];
+    const inB = dropsOf(b);
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    b.socket.send('0'); // taken: the leader knows b
+    await browser.settle();
+    FakeWebSocket.last.drop(); // the leader reconnects: not open
+    await browser.settle();
+    b.socket.send('1');
+    b.socket.send('2'); // '1' pushed out while its offer is unanswered
+    b.lifecycle.fire('pagehide'); // the answers are lost
+    await browser.step();
+    for (let i = 0; i < 600 && FakeWebSocket.instances.length < 2; i++) clock.advance(100);
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    b.lifecycle.fire('pageshow');
+    await browser.settle();
+    expect(a.socket.role).toBe('leader');
+    expect(FakeWebSocket.instances.flatMap((w) => w.sent)).not.toContain('1');
+    expect(inB).toEqual(['overflow:1']);
+  });
+
+  it('a pushed-out message of a tab new to the leader is reported, though a later one was taken', async () => {
+    const outbox = { maxQueuedMessages: 1, overflow: 'drop-oldest' as const };
+    const [, b] = [openPage({ outbox }), openPage({ outbox })];
+    const inB = dropsOf(b);
+    await browser.settle();
+    b.socket.send('1');
+    b.socket.send('2'); // '1' pushed out while its offer is unanswered
+    b.lifecycle.fire('pagehide'); // the answers are lost
+    await browser.step(); // the leader gets '1': not open, held
+    FakeWebSocket.last.serverOpen();
+    await browser.settle(); // the leader gets '2' (b's oldest is 2 now): taken
+    b.lifecycle.fire('pageshow');
+    await browser.settle();
+    expect({ sent: FakeWebSocket.last.sent, inB }).toEqual({ sent: ['2'], inB: ['overflow:1'] });
+  });
+
+  it('a handoff does not repeat an open state: the new leader says connecting, the followers too, once', async () => {
+    const [a, b, c] = [openPage(), openPage(), openPage()];
+    await browser.settle();
+    FakeWebSocket.last.serverOpen();
+    await browser.settle();
+    for (const p of [b, c]) p.states.length = 0;
+    a.tab.close();
+    await browser.settle();
+    expect(b.states).toEqual(['connecting']);
+    expect(c.states).toEqual(['connecting']);
+    expect(b.socket.status.state).toBe('connecting');
+  });
+
   it('model: every message a tab sends reaches the server or is reported as dropped in that tab, and only there', async () => {
     /** The server's side of a connection: what it has received is what left the native buffer. */
     class BufferedSocket extends FakeWebSocket {
