@@ -14,6 +14,7 @@ import { LossReports } from './loss-reports.js';
 import { browserPlatform, type TabChannel, type TabsPlatform } from './platform.js';
 import { isWire, type RefreshOutcome, type Wire, type WireEvent } from './protocol.js';
 import { TabOutbox } from './tab-outbox.js';
+import { TakenLedger } from './taken-ledger.js';
 import { loadTaken, saveTaken } from './taken-record.js';
 
 /**
@@ -124,13 +125,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   readonly #held: TabOutbox;
   #policy: { token: string; event: PolicyEvent } | undefined;
   #policyToken = 0;
-  /** Leader side: the last seq taken from each tab (handed on to the next leader). */
-  readonly #taken = new Map<string, number>();
-  /**
-   * Leader side: seqs a tab pushed out of its queue that no leader took, though later ones were
-   * (its `first` moved past them): a probe about one is answered `held`.
-   */
-  readonly #skipped = new Map<string, Set<number>>();
+  /** Leader side: what was taken from each tab (handed on to the next leader). */
+  readonly #taken = new TakenLedger();
   /** Leader side: lost messages of other tabs whose drop they have not confirmed reporting. */
   readonly #reports = new LossReports();
   /** This tab's messages whose drop it reported from a leader's report (a report may come twice). */
@@ -307,12 +303,9 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
   #lead(): void {
     this.#abort = undefined;
     this.#taken.clear();
-    this.#skipped.clear();
     this.#reports.clear();
     // What leaders that have gone took (a tab back from the cache may offer it again).
-    for (const [tab, seq] of loadTaken(this.#platform?.storage, this.#name, this.#clock.now())) {
-      this.#taken.set(tab, seq);
-    }
+    this.#taken.merge(loadTaken(this.#platform?.storage, this.#name, this.#clock.now()));
     // The role is set now and announced last: a `role` listener that calls reconnect() or
     // close() then acts on a leader that is fully set up.
     this.#role = 'leader';
@@ -331,7 +324,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       this.#relayed.push(...this.#inherit(handoff));
     }
     // Its own messages that a leader took while this tab was away: they went out already.
-    this.#held.forgetThrough(this.#taken.get(this.#id) ?? 0, this.#skipped.get(this.#id));
+    this.#held.forgetThrough(this.#taken.last(this.#id), this.#taken.skippedOf(this.#id));
     if (!stopped || !this.#platform) this.#connect();
     this.#post({ t: 'leader', from: this.#id, status: this.#status });
     this.emit('role', 'leader');
@@ -476,16 +469,18 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       if (this.#handoffDue !== post) return;
       this.#handoffDue = undefined;
       const held = withHeld ? this.#held.entries().map(({ seq, data }) => ({ from: this.#id, seq, data })) : [];
-      this.#record(items);
+      // Recorded for a tab that comes back after every tab that knew is gone: what went out of
+      // each tab (what it still held is handed over, perhaps to nobody, so that tab's own copy
+      // must still go). Written in the task that gives up the lock, or its microtask: before the
+      // next leader can read it.
+      saveTaken(this.#platform?.storage, this.#name, this.#taken.sentThrough(items), this.#clock.now());
       const reports = this.#reports.all();
       this.#reports.clear();
-      const skipped = [...this.#skipped].flatMap(([tab, seqs]) => [...seqs].map((seq) => [tab, seq] as const));
       this.#post({
         t: 'handoff',
         from: this.#id,
         items: [...items, ...held],
-        taken: [...this.#taken],
-        skipped,
+        ...this.#taken.entries(),
         reports,
         status,
       });
@@ -494,21 +489,6 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     this.#handoffDue = post;
     if (!socket || socket.status.state === 'closed') post();
     else queueMicrotask(post);
-  }
-
-  /**
-   * Records in storage, for a tab that comes back after every tab that knew is gone, what went
-   * out of each tab: what this leader took, short of what it still held (`unsent`: handed over,
-   * and perhaps to nobody, so the tab's own copy must still go). Written in the task that gives
-   * up the lock (or its microtask), before the next leader can read it.
-   */
-  #record(unsent: readonly Relayed[]): void {
-    const sent = new Map(this.#taken);
-    for (const r of unsent) {
-      const through = sent.get(r.from);
-      if (through !== undefined && r.seq <= through) sent.set(r.from, r.seq - 1);
-    }
-    saveTaken(this.#platform?.storage, this.#name, sent, this.#clock.now());
   }
 
   /** Lets go of the channel, after a handoff that is due. */
@@ -604,18 +584,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
 
   #takeSend(from: string, seq: number, first: number, data: MessageData): void {
     const socket = this.#socket;
-    // A tab new to this leader starts where it says its oldest held message is; a known one
-    // whose oldest moved past what was taken pushed those out (drop-oldest): skipped, not taken.
-    // (For a tab new here, what is below its oldest no leader took as far as this one knows;
-    // only its newest pushed-out ones can be asked about: the last 1,024 are enough.)
-    const known = this.#taken.get(from);
-    if (known === undefined || first - 1 > known) {
-      const skipped = this.#skipped.get(from) ?? new Set<number>();
-      for (let s = Math.max((known ?? 0) + 1, first - 1024); s < first; s++) skipped.add(s);
-      if (skipped.size > 0) this.#skipped.set(from, skipped);
-      this.#taken.set(from, first - 1);
-    }
-    const last = this.#taken.get(from) ?? first - 1;
+    const last = this.#taken.resume(from, first);
     if (seq <= last) {
       this.#post({ t: 'ack', to: from, seq, outcome: 'sent' }); // a repeat: it was taken already
       return;
@@ -632,7 +601,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       this.#post({ t: 'ack', to: from, seq, outcome: 'held' });
       return;
     }
-    this.#taken.set(from, seq);
+    this.#taken.took(from, seq);
     this.#post({ t: 'ack', to: from, seq, outcome: 'sent' });
   }
 
@@ -642,11 +611,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
    * offered here yet (it keeps a copy, on pagehide).
    */
   #inherit(handoff: Extract<Wire, { t: 'handoff' }>): Relayed[] {
-    for (const [tab, seq] of handoff.taken) this.#taken.set(tab, Math.max(seq, this.#taken.get(tab) ?? 0));
-    for (const [tab, seq] of handoff.skipped) {
-      const skipped = this.#skipped.get(tab) ?? new Set<number>();
-      this.#skipped.set(tab, skipped.add(seq));
-    }
+    this.#taken.merge(handoff.taken, handoff.skipped);
     for (const r of handoff.reports) {
       if (r.tab === this.#id) {
         this.#reportLost(r.seq, r.data, r.reason);
@@ -661,8 +626,8 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       if (r.from === handoff.from) {
         // The last leader's own queue: it kept a copy (pagehide), and offers it again if it
         // comes back; what it offered here already is not sent twice.
-        if (r.seq <= (this.#taken.get(r.from) ?? 0)) continue;
-        this.#taken.set(r.from, r.seq);
+        if (r.seq <= this.#taken.last(r.from)) continue;
+        this.#taken.took(r.from, r.seq);
       }
       // This tab's own, come back: it goes out from here, once, and not from a copy it kept;
       // unless this tab sent that copy itself already (it led again before this reached it).
@@ -727,8 +692,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
       case 'probe':
         // Only whether it was taken: a message pushed out of its tab's queue is not taken now.
         if (leading) {
-          const taken = m.seq <= (this.#taken.get(m.from) ?? 0) && !this.#skipped.get(m.from)?.has(m.seq);
-          const outcome = taken ? 'sent' : 'held';
+          const outcome = this.#taken.wasTaken(m.from, m.seq) ? 'sent' : 'held';
           this.#post({ t: 'ack', to: m.from, seq: m.seq, outcome });
         }
         return;
