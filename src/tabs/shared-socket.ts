@@ -319,7 +319,7 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     if (handoff) {
       // A stop or pause this tab may have missed (it was away) is its status now; otherwise the
       // new connection's own first `state` event says where things stand.
-      if (stopped && JSON.stringify(last) !== JSON.stringify(this.#status)) this.#setStatus(last);
+      if (stopped) this.#adopt(last);
       // The last leader's outbox goes out before this tab's own: it was sent earlier.
       this.#relayed.push(...this.#inherit(handoff));
     }
@@ -666,22 +666,16 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
           // Offers made before get no answer now: a message pushed out while one was due is
           // asked about (was it taken?), everything else offered again.
           this.#leaderId = m.from;
-          for (const seq of this.#held.unanswered()) {
-            this.#held.offered(seq);
-            this.#post({ t: 'probe', from: this.#id, seq });
-          }
+          for (const seq of this.#held.unanswered()) this.#probe(seq);
         }
         // A stop this tab missed (it was away): what it holds is dropped, as the others did,
         // except what a leader took meanwhile (its answer was lost): each is asked about.
         // (A tab new here, or rejoining after close(), holds what it sent since: kept for a restart.)
         if (m.status.state === 'stopped' && this.#status.state !== 'stopped' && this.#status !== CONNECTING) {
-          for (const seq of this.#held.evictAll('stopped')) {
-            this.#held.offered(seq);
-            this.#post({ t: 'probe', from: this.#id, seq });
-          }
+          for (const seq of this.#held.evictAll('stopped')) this.#probe(seq);
         }
         this.#offer();
-        if (JSON.stringify(m.status) !== JSON.stringify(this.#status)) this.#setStatus(m.status);
+        this.#adopt(m.status);
         return;
       case 'event':
         if (!leading && this.#page === 'active') this.#mirror(m.event);
@@ -784,6 +778,12 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     for (const { seq, data } of this.#held.entries()) this.#offerOne(seq, first, data);
   }
 
+  /** Asks the leader whether it took `seq` (its answer settles a message pushed out meanwhile). */
+  #probe(seq: number): void {
+    this.#held.offered(seq);
+    this.#post({ t: 'probe', from: this.#id, seq });
+  }
+
   #offerOne(seq: number, first: number, data: MessageData): void {
     this.#held.offered(seq);
     this.#post({ t: 'send', from: this.#id, seq, first, data });
@@ -802,6 +802,11 @@ export class SharedSocket extends GuardedEmitter<SharedSocketEvents> {
     } finally {
       this.#running = false;
     }
+  }
+
+  /** Takes a status another tab reported: a `state` event only if it differs from this tab's. */
+  #adopt(status: SocketStatus): void {
+    if (JSON.stringify(status) !== JSON.stringify(this.#status)) this.#setStatus(status);
   }
 
   #setStatus(status: SocketStatus): void {
